@@ -1,0 +1,123 @@
+// The app's own model of a favorite, and the one place that turns the wire shape into it.
+import * as v from 'valibot'
+import { starFileSchema, type StarFileInput } from './wire'
+
+export interface Thumbnail {
+  width: number
+  height: number
+  url: string
+}
+
+export interface Favorite {
+  id: string
+  name: string
+  /** fileType code as a string ('15' image ...); '45' (others) when the server sent none. */
+  type: string
+  mimeType?: string
+  suffix?: string
+  size?: number
+  createdAt?: number
+  editedAt?: number
+  starredAt?: number
+  recycled: boolean
+  hidden: boolean
+  expired: boolean
+  containerId?: string
+  path?: string
+  spaceType?: string
+  owner?: { id: string; me: boolean }
+  /** Smallest first. Only http(s) URLs survive. */
+  thumbnails: Thumbnail[]
+  /** The `content` download link, http(s) only. */
+  contentUrl?: string
+  canDownload: boolean
+}
+
+/** An absolute http(s) URL, or undefined: `javascript:`, `data:` and garbage never get through. */
+export function safeHttpUrl(raw: unknown, base?: string): string | undefined {
+  if (typeof raw !== 'string' || raw.trim() === '') return undefined
+  try {
+    const url = new URL(raw.trim(), base)
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const COMPACT_TIME = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/
+
+/** KooDrive times come as ISO 8601, as X-Date's compact form, or as epoch numbers. */
+export function parseTime(raw: string | undefined): number | undefined {
+  if (!raw) return undefined
+  const s = raw.trim()
+  const compact = COMPACT_TIME.exec(s)
+  if (compact) {
+    const [, y, mo, d, h, mi, se] = compact.map(Number)
+    return Date.UTC(y!, mo! - 1, d, h, mi, se)
+  }
+  if (/^\d+$/.test(s)) {
+    const n = Number(s)
+    return n > 1e11 ? n : n * 1000
+  }
+  const t = Date.parse(s)
+  return Number.isNaN(t) ? undefined : t
+}
+
+/** `image/resize,m_lfit,h_128,w_128` -> {width: 128, height: 128}. */
+export function parseProcessSize(process: string | undefined): { width: number; height: number } | undefined {
+  if (!process) return undefined
+  const w = /(?:^|,)w_(\d+)/.exec(process)
+  const h = /(?:^|,)h_(\d+)/.exec(process)
+  if (!w && !h) return undefined
+  const width = Number(w?.[1] ?? h?.[1])
+  const height = Number(h?.[1] ?? w?.[1])
+  return { width, height }
+}
+
+function thumbnailsOf(file: StarFileInput, base?: string): Thumbnail[] {
+  const byUrl = new Map<string, Thumbnail>()
+  for (const attachment of file.attachments ?? []) {
+    const resource = attachment.asset?.resource
+    const objects = [...(resource?.objects ?? []), ...(resource?.object ? [resource.object] : [])]
+    for (const object of objects) {
+      for (const image of object.images ?? []) {
+        const url = safeHttpUrl(image.downloadUrl?.url, base)
+        const size = parseProcessSize(image.process)
+        if (url && size && !byUrl.has(url)) byUrl.set(url, { ...size, url })
+      }
+    }
+  }
+  return [...byUrl.values()].sort((a, b) => a.width * a.height - b.width * b.height)
+}
+
+const truthy = (x: boolean | undefined) => x === true
+
+/** One wire item to a Favorite, or undefined when it is not a file at all (no id). */
+export function toFavorite(raw: unknown, base?: string): Favorite | undefined {
+  const parsed = v.safeParse(starFileSchema, raw)
+  if (!parsed.success) return undefined
+  const f = parsed.output
+  const owner = f.owners?.find((o) => o.userId) ?? undefined
+  const content = f.downloadLinks?.find((l) => l.usage === 'content') ?? f.downloadLinks?.find((l) => !l.usage)
+  return {
+    id: f.id,
+    name: f.fileName || f.id,
+    type: f.fileType ?? '45',
+    mimeType: f.mimeType,
+    suffix: f.fileSuffix,
+    size: f.size !== undefined && f.size >= 0 ? f.size : undefined,
+    createdAt: parseTime(f.createdTime),
+    editedAt: parseTime(f.editedTime),
+    starredAt: parseTime(f.starredTime),
+    recycled: truthy(f.recycled),
+    hidden: truthy(f.hidden),
+    expired: f.invalid === 1,
+    containerId: f.containers?.[0],
+    path: f.filePath,
+    spaceType: f.spaceType,
+    owner: owner?.userId ? { id: owner.userId, me: truthy(owner.me) } : undefined,
+    thumbnails: thumbnailsOf(f, base),
+    contentUrl: safeHttpUrl(content?.downloadLink, base),
+    canDownload: f.userCapabilities?.downloadPermission !== false,
+  }
+}

@@ -1,0 +1,32 @@
+// TanStack Query option factories for favorites, keys generic to specific.
+import { infiniteQueryOptions, mutationOptions } from '@tanstack/react-query'
+import type { KooDriveClient } from './client'
+import { listFavorites, setStarred, type FileRef, type ListParams } from './favorites'
+
+export type ListFilter = Omit<ListParams, 'cursor'>
+
+export interface SetStarredVariables {
+  files: FileRef[]
+  starred: boolean
+}
+
+export const favoriteQueries = {
+  all: () => ['favorites'] as const,
+  lists: () => [...favoriteQueries.all(), 'list'] as const,
+  list: (client: KooDriveClient, filter: ListFilter) =>
+    infiniteQueryOptions({
+      queryKey: [...favoriteQueries.lists(), filter],
+      queryFn: ({ pageParam, signal }) => listFavorites(client, { ...filter, cursor: pageParam }, { signal }),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (page) => page.nextCursor,
+    }),
+}
+
+export const favoriteMutations = {
+  setStarredKey: () => [...favoriteQueries.all(), 'setStarred'] as const,
+  setStarred: (client: KooDriveClient) =>
+    mutationOptions({
+      mutationKey: favoriteMutations.setStarredKey(),
+      mutationFn: ({ files, starred }: SetStarredVariables) => setStarred(client, files, starred),
+    }),
+}

@@ -1,0 +1,85 @@
+// The whole server: the KooDrive API (embedded or proxied), object storage, and the built app.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { API_PREFIX } from '../api/wire'
+import type { ServerConfig } from './config'
+import { sendJson } from './http'
+import { createKooDriveApi } from './koodrive'
+import { createObjectRoutes } from './objects'
+import { createProxy } from './proxy'
+import { seedDemo } from './seed'
+import { createStatic, securityHeaders } from './static'
+import { openStore, type Store } from './store'
+import { createThumbnails } from './thumbnails'
+
+export type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void
+
+export interface App {
+  handler: Handler
+  /** The demo library; undefined in proxy mode. */
+  store?: Store
+  mode: 'demo' | 'proxy'
+  close: () => void
+}
+
+export function createApp(config: ServerConfig): App {
+  const serveStatic = config.staticDir ? createStatic(config.staticDir, config.imageOrigins) : undefined
+  let api: Handler
+  let objects: Handler | undefined
+  let store: Store | undefined
+  if (config.apiUrl) {
+    api = createProxy({ upstream: config.apiUrl, timeoutMs: config.upstreamTimeoutMs })
+  } else {
+    store = openStore(config.dataDir)
+    seedDemo(store, { files: config.demoFiles, now: config.now(), userId: config.demoUserId })
+    api = createKooDriveApi(store, config)
+    objects = createObjectRoutes(store, createThumbnails(config.dataDir))
+  }
+  // What the app needs to know before its first call: where it is and how to sign in.
+  const appConfig = JSON.stringify(
+    config.apiUrl ? { mode: 'proxy' } : { mode: 'demo', token: config.demoToken, userId: config.demoUserId },
+  )
+
+  const handler: Handler = (req, res, next) => {
+    const path = (req.url ?? '/').split('?')[0]!
+    if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`) || path.startsWith('/koodrive/')) return void api(req, res)
+    if (objects && path.startsWith('/obs/')) return void objects(req, res)
+    if (path === '/app-config.json') {
+      return sendJson(res, 200, JSON.parse(appConfig), { 'Content-Type': 'application/json; charset=utf-8' })
+    }
+    if (serveStatic?.(req, res)) return
+    if (next) return next()
+    sendJson(res, 404, { code: '404', msg: `Nothing at ${path}` }, securityHeaders(config.imageOrigins))
+  }
+
+  return { handler, store, mode: config.apiUrl ? 'proxy' : 'demo', close: () => store?.close() }
+}
+
+export interface RunningServer {
+  url: string
+  app: App
+  server: http.Server
+  close: () => Promise<void>
+}
+
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const app = createApp(config)
+  const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, (req, res) => app.handler(req, res))
+  server.on('clientError', (_error, socket) => socket.destroy())
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, resolve)
+  })
+  const { port } = server.address() as AddressInfo
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  return {
+    url: `http://${host}:${port}`,
+    app,
+    server,
+    close: async () => {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+      app.close()
+    },
+  }
+}
