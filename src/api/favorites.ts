@@ -102,7 +102,7 @@ async function starChunk(client: KooDriveClient, files: FileRef[], starred: bool
       result.failed.push({
         id: file.id,
         code: String(answer?.code ?? ''),
-        message: answer?.message || answer?.msg || parsed.output.msg || 'KooDrive did not confirm this file',
+        message: answer?.message || answer?.msg || 'KooDrive did not confirm this file',
       })
     }
   }

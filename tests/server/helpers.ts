@@ -1,6 +1,7 @@
 // Starts real embedded servers on random ports, each with its own temporary data directory.
 import fs from 'node:fs'
 import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { formatXDate } from '../../src/api/client'
@@ -112,3 +113,24 @@ export async function pageAll(base: string, query: string, pageSize = 100) {
   } while (cursor)
   return { ids, times, pages }
 }
+
+/** A plain HTTP server that records what reaches it and answers with `respond`. */
+export async function recorder(respond: (req: http.IncomingMessage, res: http.ServerResponse) => void = (_q, s) => s.end('trap')) {
+  const seen: { url: string; headers: http.IncomingHttpHeaders }[] = []
+  const server = http.createServer((req, res) => {
+    seen.push({ url: req.url ?? '', headers: req.headers })
+    respond(req, res)
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const port = (server.address() as AddressInfo).port
+  return {
+    seen,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: () => {
+      server.closeAllConnections()
+      return new Promise((r) => server.close(r))
+    },
+  }
+}
+

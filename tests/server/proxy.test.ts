@@ -1,28 +1,7 @@
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
-import { BATCH, LIST, authHeaders, batch, list, raw, startTestServer } from './helpers'
-
-/** A plain HTTP server that records what reaches it and answers with `respond`. */
-async function recorder(respond: (req: http.IncomingMessage, res: http.ServerResponse) => void = (_q, s) => s.end('trap')) {
-  const seen: { url: string; headers: http.IncomingHttpHeaders }[] = []
-  const server = http.createServer((req, res) => {
-    seen.push({ url: req.url ?? '', headers: req.headers })
-    respond(req, res)
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  const port = (server.address() as AddressInfo).port
-  return {
-    seen,
-    port,
-    url: `http://127.0.0.1:${port}`,
-    close: () => {
-      server.closeAllConnections()
-      return new Promise((r) => server.close(r))
-    },
-  }
-}
+import { BATCH, LIST, USER, authHeaders, batch, list, raw, recorder, startTestServer } from './helpers'
 
 const SKEW = -7 * 60_000
 let upstream: RunningServer
@@ -49,7 +28,7 @@ describe('forwarding', () => {
     expect(res.json().starFileList).toHaveLength(3)
     expect(upstreamSeen).toHaveLength(1)
     expect(upstreamSeen[0]!.url).toBe(`${LIST}?pageSize=3&sortDirection=1&tenantId=t1`)
-    expect(upstreamSeen[0]!.headers).toMatchObject({ 'x-traceid': '12345', language: 'zh-CN', 'x-user-id': headers['X-User-Id'] })
+    expect(upstreamSeen[0]!.headers).toMatchObject({ 'x-traceid': '12345', language: 'zh-CN', 'x-user-id': USER })
     expect(upstreamSeen[0]!.headers.cookie).toBeUndefined()
     expect(Math.abs(Date.parse(res.headers.date!) - (Date.now() + SKEW))).toBeLessThan(5_000)
   })
