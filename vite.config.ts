@@ -56,6 +56,10 @@ export default defineConfig(({ isSsrBuild }) => ({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: { name: 'bench', environment: 'node', include: ['tests/bench/**/*.test.ts'], testTimeout: 600_000 },
+      },
     ],
   },
 }))
