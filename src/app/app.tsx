@@ -1,31 +1,72 @@
-// The app shell: configuration, API client, query client, router.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+// The app shell: configuration, language, API client, query client, router, Connect.
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router-dom'
-import { createClient, type KooDriveClient } from '../api/client'
+import { ApiError, createClient } from '../api/client'
 import { FavoritesPage } from '../favorites/favorites-page'
+import { Button } from '../ui/controls'
 import { ClientContext } from './client-context'
-import { loadAppConfig, session } from './session'
+import { ConnectScreen } from './connect-screen'
+import { ErrorBoundary } from './error-boundary'
+import { I18nProvider, useI18n } from './i18n'
+import { loadAppConfig, session, useSession } from './session'
 
-function makeClient(): KooDriveClient {
-  return createClient({
-    baseUrl: window.location.origin,
-    getCredentials: session.get,
-    getLanguage: () => navigator.language || 'en-US',
+/** Network errors, 5xx and 429 are retried with backoff (1 s, 2 s, 4 s); other 4xx are not. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  return error instanceof ApiError && error.retryable && failureCount < 3
+}
+
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (error instanceof ApiError && error.unauthorized) session.expire(error.msg)
+      },
+    }),
+    defaultOptions: {
+      queries: { staleTime: 5 * 60_000, refetchOnWindowFocus: false, retry: shouldRetry },
+    },
   })
 }
 
-export function App() {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 60_000 } } }))
-  const [client] = useState(makeClient)
+function Crash({ error }: { error: Error }) {
+  const { t } = useI18n()
+  return (
+    <main role="alert" className="mx-auto mt-16 max-w-lg space-y-3 p-6 text-center">
+      <h1 className="text-xl font-semibold">{t('crashTitle')}</h1>
+      <p className="text-slate-700 dark:text-slate-300">{t('crashBody')}</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{error.message}</p>
+      <Button variant="primary" onClick={() => window.location.reload()}>
+        {t('reload')}
+      </Button>
+    </main>
+  )
+}
+
+function Shell({ baseUrl }: { baseUrl: string }) {
+  const { credentials, endedBecause } = useSession()
+  if (!credentials) return <ConnectScreen baseUrl={baseUrl} reason={endedBecause} />
+  return (
+    <Routes>
+      <Route path="*" element={<FavoritesPage />} />
+    </Routes>
+  )
+}
+
+export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) {
+  const [queryClient] = useState(makeQueryClient)
+  const [client] = useState(() =>
+    createClient({ baseUrl, getCredentials: session.credentials, getLanguage: () => (document.documentElement.lang === 'zh-CN' ? 'zh-CN' : 'en-US') }),
+  )
   const [state, setState] = useState<'loading' | 'ready' | Error>('loading')
 
   useEffect(() => {
     const controller = new AbortController()
     loadAppConfig(controller.signal)
       .then((config) => {
-        if (config.mode === 'demo' && config.token && config.userId && !session.get()) {
-          session.set({ token: config.token, userId: config.userId })
+        // Demo mode opens straight onto the demo library; its credentials travel like real ones.
+        if (config.mode === 'demo' && config.token && config.userId && !session.credentials()) {
+          session.connect({ token: config.token, userId: config.userId })
         }
         setState('ready')
       })
@@ -35,17 +76,21 @@ export function App() {
     return () => controller.abort()
   }, [])
 
-  if (state === 'loading') return <p className="p-6 text-slate-600">Loading…</p>
-  if (state instanceof Error) return <p role="alert" className="p-6 text-red-700">{state.message}</p>
   return (
-    <QueryClientProvider client={queryClient}>
-      <ClientContext value={client}>
-        <BrowserRouter>
-          <Routes>
-            <Route path="*" element={<FavoritesPage />} />
-          </Routes>
-        </BrowserRouter>
-      </ClientContext>
-    </QueryClientProvider>
+    <I18nProvider>
+      <ErrorBoundary fallback={(error) => <Crash error={error} />}>
+        {state === 'loading' ? null : state instanceof Error ? (
+          <Crash error={state} />
+        ) : (
+          <QueryClientProvider client={queryClient}>
+            <ClientContext value={client}>
+              <BrowserRouter>
+                <Shell baseUrl={baseUrl} />
+              </BrowserRouter>
+            </ClientContext>
+          </QueryClientProvider>
+        )}
+      </ErrorBoundary>
+    </I18nProvider>
   )
 }

@@ -1,5 +1,6 @@
 // Who is connected: demo credentials from the server, or what the user typed on Connect.
-// The token lives in memory and sessionStorage only, never in localStorage or a cache.
+// The token lives in memory and sessionStorage only, never in localStorage, IndexedDB or a cache.
+import { useSyncExternalStore } from 'react'
 import type { Credentials } from '../api/client'
 
 const KEY = 'koodrive.session'
@@ -16,25 +17,53 @@ export async function loadAppConfig(signal?: AbortSignal): Promise<AppConfig> {
   return (await res.json()) as AppConfig
 }
 
-let current: Credentials | undefined
+export interface SessionState {
+  credentials?: Credentials
+  /** Why the last session ended (a 401's message), shown on Connect. */
+  endedBecause?: string
+  /** Whose session that was: reconnecting as someone else starts from an empty cache. */
+  previousUserId?: string
+}
+
+function readSaved(): Credentials | undefined {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as Partial<Credentials> | null
+    return saved?.token && saved.userId ? { token: saved.token, userId: saved.userId } : undefined
+  } catch {
+    return undefined // a damaged entry is the same as none
+  }
+}
+
+let state: SessionState = { credentials: readSaved() }
+const listeners = new Set<() => void>()
+function update(next: SessionState) {
+  state = next
+  listeners.forEach((l) => l())
+}
 
 export const session = {
-  get: (): Credentials | undefined => {
-    if (current) return current
-    try {
-      const saved = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as Credentials | null
-      if (saved?.token && saved.userId) current = saved
-    } catch {
-      // A damaged entry is the same as none.
-    }
-    return current
-  },
-  set: (credentials: Credentials) => {
-    current = credentials
+  getState: () => state,
+  credentials: (): Credentials | undefined => state.credentials,
+  connect(credentials: Credentials) {
     sessionStorage.setItem(KEY, JSON.stringify(credentials))
+    update({ credentials })
   },
-  clear: () => {
-    current = undefined
+  /** A 401: forget the token, keep the reason for the Connect screen. */
+  expire(reason: string) {
+    if (!state.credentials) return
     sessionStorage.removeItem(KEY)
+    update({ endedBecause: reason, previousUserId: state.credentials.userId })
   },
+  disconnect() {
+    sessionStorage.removeItem(KEY)
+    update({})
+  },
+  subscribe(listener: () => void) {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  },
+}
+
+export function useSession(): SessionState {
+  return useSyncExternalStore(session.subscribe, session.getState)
 }

@@ -1,25 +1,185 @@
-// The favorites screen (a first cut: the virtualized grid replaces this list).
+// The favorites screen: filters in the URL, the infinite grid, the preview.
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useKooDriveClient } from '../app/client-context'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
+import type { Favorite } from '../api/favorite'
+import type { FavoritesPage as Page } from '../api/favorites'
 import { favoriteQueries } from '../api/queries'
+import { useKooDriveClient } from '../app/client-context'
+import { useI18n } from '../app/i18n'
+import { Button } from '../ui/controls'
+import { AutoDeletedNotice } from './auto-deleted-notice'
+import { FavoritesGrid } from './favorites-grid'
+import { FavoritesHeader, useDensity } from './favorites-header'
+import { TYPE_FILTERS, readFilter, writeFilter, type ViewFilter } from './filters'
+import { GridFooter, errorDetail } from './grid-footer'
+import { PreviewDialog } from './preview-dialog'
+import { IMAGE_STYLES } from './thumbnail-size'
+
+export const PAGE_SIZE = 100
+
+/** All loaded items in order; a file that moved between two page loads is shown once. */
+function flatten(pages: Page[] | undefined): Favorite[] {
+  if (!pages) return []
+  const seen = new Set<string>()
+  const out: Favorite[] = []
+  for (const page of pages) {
+    for (const item of page.items) {
+      if (!seen.has(item.id)) {
+        seen.add(item.id)
+        out.push(item)
+      }
+    }
+  }
+  return out
+}
 
 export function FavoritesPage() {
   const client = useKooDriveClient()
-  const query = useInfiniteQuery(favoriteQueries.list(client, { sortDirection: 'desc', pageSize: 100 }))
-  const items = query.data?.pages.flatMap((p) => p.items) ?? []
+  const { t } = useI18n()
+  const [params, setParams] = useSearchParams()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const filter = readFilter(params)
+  const [density, setDensity] = useDensity()
+
+  const query = useInfiniteQuery(
+    favoriteQueries.list(client, { fileType: TYPE_FILTERS[filter.type], sortDirection: filter.sort, pageSize: PAGE_SIZE, imageProcess: IMAGE_STYLES }),
+  )
+  const items = useMemo(() => flatten(query.data?.pages), [query.data])
+  const { hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query
+  const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage])
+
+  const setFilter = (next: ViewFilter) => setParams((p) => writeFilter(p, next))
+
+  // ---- preview, named in the URL (?file=ID) so that Back closes it ----
+  const fileId = params.get('file')
+  const previewIndex = fileId ? items.findIndex((f) => f.id === fileId) : -1
+  const openedHere = (location.state as { preview?: boolean } | null)?.preview === true
+
+  const showFile = useCallback(
+    (id: string, replace: boolean) =>
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p)
+          next.set('file', id)
+          return next
+        },
+        { replace, state: { preview: true } },
+      ),
+    [setParams],
+  )
+  const openPreview = useCallback((index: number) => items[index] && showFile(items[index].id, false), [items, showFile])
+  const closePreview = () => {
+    if (openedHere) navigate(-1)
+    else
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p)
+          next.delete('file')
+          return next
+        },
+        { replace: true },
+      )
+  }
+  const nextFile = async () => {
+    if (previewIndex + 1 < items.length) return showFile(items[previewIndex + 1]!.id, true)
+    if (!hasNextPage) return
+    const result = await fetchNextPage({ cancelRefetch: false })
+    const all = flatten(result.data?.pages)
+    const next = all[all.findIndex((f) => f.id === fileId) + 1]
+    if (next) showFile(next.id, true)
+  }
+
+  // A link to a file not loaded yet: load pages until it appears, or drop the name at the end.
+  useEffect(() => {
+    if (!fileId || previewIndex >= 0 || !query.isSuccess || isFetching) return
+    if (hasNextPage) loadMore()
+    else
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p)
+          next.delete('file')
+          return next
+        },
+        { replace: true },
+      )
+  }, [fileId, previewIndex, query.isSuccess, isFetching, hasNextPage, loadMore, setParams])
+
+  // When the preview closes, focus (and scroll to) the tile it showed.
+  const [focusRequest, setFocusRequest] = useState<{ index: number; seq: number }>()
+  const lastPreviewed = useRef<string | null>(null)
+  useEffect(() => {
+    if (fileId) lastPreviewed.current = fileId
+    else if (lastPreviewed.current) {
+      const index = items.findIndex((f) => f.id === lastPreviewed.current)
+      lastPreviewed.current = null
+      if (index >= 0) setFocusRequest((r) => ({ index, seq: (r?.seq ?? 0) + 1 }))
+    }
+  }, [fileId, items])
+
+  let body
+  if (query.isPending) {
+    body = (
+      <p role="status" className="p-8 text-center text-slate-600 dark:text-slate-400">
+        {t('loading')}
+      </p>
+    )
+  } else if (query.isError && !query.data) {
+    body = (
+      <div role="alert" className="mx-auto mt-12 flex max-w-xl flex-col items-center gap-3 p-4 text-center">
+        <p className="font-semibold text-red-800 dark:text-red-300">{t('loadFailed')}</p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">{errorDetail(query.error)}</p>
+        <Button onClick={() => void query.refetch()}>{t('retry')}</Button>
+      </div>
+    )
+  } else if (items.length === 0 && !hasNextPage) {
+    body = (
+      <div className="mx-auto mt-12 flex max-w-xl flex-col items-center gap-3 p-4 text-center text-slate-700 dark:text-slate-300">
+        <p role="status">{filter.type === 'all' ? t('emptyAll') : t('emptyFiltered')}</p>
+        {filter.type !== 'all' && <Button onClick={() => setFilter({ ...filter, type: 'all' })}>{t('showAll')}</Button>}
+      </div>
+    )
+  } else {
+    body = (
+      <FavoritesGrid
+        items={items}
+        density={density}
+        hasNextPage={hasNextPage}
+        canFetchNextPage={!isFetching && !isFetchNextPageError}
+        fetchNextPage={loadMore}
+        onOpen={openPreview}
+        focusRequest={focusRequest}
+        footer={
+          <GridFooter
+            total={items.length}
+            hasNextPage={hasNextPage}
+            isFetchingNextPage={isFetchingNextPage}
+            error={isFetchNextPageError ? query.error : null}
+            onRetry={loadMore}
+          />
+        }
+      />
+    )
+  }
+
+  const previewItem = previewIndex >= 0 ? items[previewIndex] : undefined
   return (
-    <main className="mx-auto max-w-5xl p-6">
-      <h1 className="text-2xl font-semibold">Favorites</h1>
-      {query.isPending && <p>Loading favorites…</p>}
-      {query.isError && <p role="alert">{query.error.message}</p>}
-      <ul aria-label="Favorites" className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
-        {items.map((item) => (
-          <li key={item.id} className="truncate rounded border border-slate-200 p-2" title={item.name}>
-            {item.thumbnails[0] && <img src={item.thumbnails[0].url} alt="" className="mb-1 h-24 w-full object-cover" />}
-            {item.name}
-          </li>
-        ))}
-      </ul>
-    </main>
+    <div className="flex h-dvh flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <FavoritesHeader filter={filter} onFilter={setFilter} density={density} onDensity={setDensity} />
+      <AutoDeletedNotice count={query.data?.pages[0]?.autoDeleted ?? 0} />
+      <main className="flex min-h-0 flex-1 flex-col">{body}</main>
+      {previewItem && (
+        <PreviewDialog
+          key="preview"
+          item={previewItem}
+          hasPrevious={previewIndex > 0}
+          hasNext={previewIndex + 1 < items.length || hasNextPage}
+          onPrevious={() => previewIndex > 0 && showFile(items[previewIndex - 1]!.id, true)}
+          onNext={() => void nextFile()}
+          onClose={closePreview}
+        />
+      )}
+    </div>
   )
 }

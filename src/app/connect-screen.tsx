@@ -1,0 +1,75 @@
+// Connect: the access token and user ID, checked against KooDrive before they are kept.
+import { useQueryClient } from '@tanstack/react-query'
+import { useId, useState, type FormEvent } from 'react'
+import { ApiError, createClient } from '../api/client'
+import { listFavorites } from '../api/favorites'
+import { Button } from '../ui/controls'
+import { useI18n } from './i18n'
+import { session } from './session'
+
+const inputClass =
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100'
+
+export function ConnectScreen({ baseUrl, reason }: { baseUrl: string; reason?: string }) {
+  const { t } = useI18n()
+  const queryClient = useQueryClient()
+  const [token, setToken] = useState('')
+  const [userId, setUserId] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string>()
+  const helpId = useId()
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault()
+    const credentials = { token: token.trim(), userId: userId.trim() }
+    setBusy(true)
+    setError(undefined)
+    try {
+      const probe = createClient({ baseUrl, getCredentials: () => credentials, getLanguage: () => document.documentElement.lang || 'en-US' })
+      await listFavorites(probe, { pageSize: 1 })
+      // Back as the same user after a 401: the cache (and where they were) stays; anyone else starts clean.
+      if (session.getState().previousUserId !== credentials.userId) queryClient.clear()
+      session.connect(credentials)
+    } catch (err) {
+      setError(err instanceof ApiError && err.status === 401 ? t('connectRefused', { msg: err.msg }) : err instanceof Error ? err.message : String(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main className="flex min-h-dvh items-center justify-center bg-slate-50 p-4 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <form onSubmit={onSubmit} className="w-full max-w-md space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900" aria-describedby={helpId}>
+        <h1 className="flex items-center gap-2 text-xl font-semibold">
+          <img src="/icon.svg" alt="" className="h-8 w-8" />
+          {t('connectTitle')}
+        </h1>
+        {reason && (
+          <p role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+            {t('sessionExpired', { msg: reason })}
+          </p>
+        )}
+        <p className="text-sm text-slate-700 dark:text-slate-300">{t('connectIntro')}</p>
+        <label className="block text-sm font-medium">
+          {t('accessToken')}
+          <input className={inputClass} type="password" autoComplete="off" required value={token} onChange={(e) => setToken(e.target.value)} />
+        </label>
+        <label className="block text-sm font-medium">
+          {t('userId')}
+          <input className={inputClass} type="text" autoComplete="username" required value={userId} onChange={(e) => setUserId(e.target.value)} />
+        </label>
+        <p id={helpId} className="text-sm text-slate-600 dark:text-slate-400">
+          {t('connectHelp')}
+        </p>
+        {error && (
+          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+            {error}
+          </p>
+        )}
+        <Button type="submit" variant="primary" disabled={busy} className="w-full py-2">
+          {busy ? t('connecting') : t('connect')}
+        </Button>
+      </form>
+    </main>
+  )
+}

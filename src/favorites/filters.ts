@@ -1,0 +1,42 @@
+// The list's filter and sort, as they appear in the URL (?type=images&sort=oldest).
+import { FILE_TYPES } from '../api/wire'
+import type { SortDirection } from '../api/favorites'
+
+export const TYPE_FILTERS = {
+  all: undefined,
+  folders: FILE_TYPES.folder,
+  images: FILE_TYPES.image,
+  videos: FILE_TYPES.video,
+  word: FILE_TYPES.word,
+  excel: FILE_TYPES.excel,
+  powerpoint: FILE_TYPES.powerpoint,
+  audio: FILE_TYPES.audio,
+  archives: FILE_TYPES.archive,
+  apps: FILE_TYPES.app,
+  others: FILE_TYPES.other,
+} as const
+export type TypeFilter = keyof typeof TYPE_FILTERS
+export const TYPE_FILTER_IDS = Object.keys(TYPE_FILTERS) as TypeFilter[]
+
+export interface ViewFilter {
+  type: TypeFilter
+  sort: SortDirection
+}
+
+export function readFilter(params: URLSearchParams): ViewFilter {
+  const type = params.get('type')
+  return {
+    type: type && type in TYPE_FILTERS ? (type as TypeFilter) : 'all',
+    sort: params.get('sort') === 'oldest' ? 'asc' : 'desc',
+  }
+}
+
+/** Writes a filter into URL params, leaving defaults out so that links stay short. */
+export function writeFilter(params: URLSearchParams, filter: ViewFilter): URLSearchParams {
+  const next = new URLSearchParams(params)
+  if (filter.type === 'all') next.delete('type')
+  else next.set('type', filter.type)
+  if (filter.sort === 'desc') next.delete('sort')
+  else next.set('sort', 'oldest')
+  return next
+}

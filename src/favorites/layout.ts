@@ -1,0 +1,61 @@
+// Grid layout math, kept out of components: columns from width, rows from items and date groups.
+import type { Favorite } from '../api/favorite'
+import type { DateGroup } from './date-groups'
+
+export type Density = 'small' | 'medium' | 'large'
+export const DENSITIES: Density[] = ['small', 'medium', 'large']
+
+/** Smallest tile width and fixed row heights per density, in CSS pixels. */
+export const DENSITY = {
+  small: { minTile: 112, rowHeight: 148 },
+  medium: { minTile: 168, rowHeight: 212 },
+  large: { minTile: 256, rowHeight: 308 },
+} as const
+export const HEADER_HEIGHT = 44
+export const GAP = 12
+
+export function columnsFor(width: number, density: Density): number {
+  return Math.max(1, Math.floor((width + GAP) / (DENSITY[density].minTile + GAP)))
+}
+
+export function tileWidth(width: number, columns: number): number {
+  return Math.max(0, (width - GAP * (columns - 1)) / columns)
+}
+
+export type Row =
+  | { kind: 'header'; key: string; label: string; first: number; count: number }
+  | { kind: 'tiles'; key: string; first: number; items: Favorite[] }
+
+/**
+ * Cuts items into rows: a header row whenever the date group changes, then rows of `columns`
+ * tiles. `first` is the index of the row's first item in `items`.
+ */
+export function buildRows(items: readonly Favorite[], columns: number, groupOf: (f: Favorite) => DateGroup): Row[] {
+  const rows: Row[] = []
+  let i = 0
+  while (i < items.length) {
+    const group = groupOf(items[i]!)
+    let end = i + 1
+    while (end < items.length && groupOf(items[end]!).key === group.key) end++
+    rows.push({ kind: 'header', key: `h:${group.key}:${i}`, label: group.label, first: i, count: end - i })
+    for (let start = i; start < end; start += columns) {
+      const slice = items.slice(start, Math.min(start + columns, end))
+      rows.push({ kind: 'tiles', key: `r:${slice[0]!.id}`, first: start, items: slice })
+    }
+    i = end
+  }
+  return rows
+}
+
+/** The row holding item `index`. Rows are in item order, so a binary search finds it. */
+export function rowOfItem(rows: readonly Row[], index: number): number {
+  let lo = 0
+  let hi = rows.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (rows[mid]!.first <= index) lo = mid
+    else hi = mid - 1
+  }
+  // A header shares `first` with the row below it: the item lives in the tiles row.
+  return rows[lo]?.kind === 'header' ? lo + 1 : lo
+}

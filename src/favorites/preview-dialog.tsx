@@ -1,0 +1,120 @@
+// Preview of one favorite: the largest thumbnail, details, open/download, previous/next.
+import { useEffect, useRef, type KeyboardEvent } from 'react'
+import type { Favorite } from '../api/favorite'
+import { useI18n, type MessageKey } from '../app/i18n'
+import { displayName } from './display-name'
+import { FileIcon } from './file-icon'
+import { TYPE_FILTERS, TYPE_FILTER_IDS } from './filters'
+import { largestThumbnail } from './thumbnail-size'
+
+interface PreviewDialogProps {
+  item: Favorite
+  hasPrevious: boolean
+  hasNext: boolean
+  onPrevious: () => void
+  onNext: () => void
+  onClose: () => void
+}
+
+const buttonClass =
+  'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800'
+
+export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, onClose }: PreviewDialogProps) {
+  const { t, date, size } = useI18n()
+  const ref = useRef<HTMLDialogElement>(null)
+  const name = displayName(item.name)
+  const image = largestThumbnail(item.thumbnails)
+  const typeId = TYPE_FILTER_IDS.find((id) => TYPE_FILTERS[id] === item.type) ?? 'others'
+
+  useEffect(() => {
+    const dialog = ref.current
+    if (dialog && !dialog.open) {
+      if (typeof dialog.showModal === 'function') dialog.showModal()
+      else dialog.setAttribute('open', '')
+    }
+  }, [])
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'ArrowLeft' && hasPrevious) {
+      e.preventDefault()
+      onPrevious()
+    } else if (e.key === 'ArrowRight' && hasNext) {
+      e.preventDefault()
+      onNext()
+    }
+  }
+
+  const details: [MessageKey, string][] = [
+    ['size', size(item.size)],
+    ['type', `${t(`type.${typeId}` as MessageKey)}${item.suffix ? ` (.${item.suffix})` : ''}`],
+    ['location', [item.path, item.spaceType && t(`space.${item.spaceType}` as MessageKey)].filter(Boolean).join(' · ') || '—'],
+    ['starred', date(item.starredAt)],
+    ['created', date(item.createdAt)],
+    ['edited', date(item.editedAt)],
+    ['owner', item.owner ? (item.owner.me ? t('you') : item.owner.id) : '—'],
+  ]
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby="preview-title"
+      onCancel={(e) => {
+        e.preventDefault()
+        onClose()
+      }}
+      onKeyDown={onKeyDown}
+      className="m-auto w-[min(64rem,calc(100vw-2rem))] max-h-[calc(100dvh-2rem)] overflow-auto rounded-xl bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/70 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
+        <h2 id="preview-title" className="min-w-0 flex-1 truncate text-lg font-semibold">
+          <bdi title={name}>{name}</bdi>
+        </h2>
+        <button type="button" className={buttonClass} onClick={onPrevious} disabled={!hasPrevious} aria-keyshortcuts="ArrowLeft">
+          {t('previous')}
+        </button>
+        <button type="button" className={buttonClass} onClick={onNext} disabled={!hasNext} aria-keyshortcuts="ArrowRight">
+          {t('next')}
+        </button>
+        <button type="button" className={buttonClass} onClick={onClose} aria-keyshortcuts="Escape">
+          {t('close')}
+        </button>
+      </div>
+      <div className="grid gap-4 p-4 md:grid-cols-[1fr_18rem]">
+        <div className="flex min-h-64 items-center justify-center overflow-hidden rounded-lg bg-slate-100 dark:bg-slate-800">
+          {image ? (
+            <img key={image.url} src={image.url} alt={name} referrerPolicy="no-referrer" className="max-h-[70dvh] w-auto object-contain" />
+          ) : (
+            <div className="h-64 w-full">
+              <FileIcon type={item.type} suffix={item.suffix} />
+            </div>
+          )}
+        </div>
+        <div>
+          <h3 className="mb-2 text-sm font-semibold text-slate-700 dark:text-slate-300">{t('details')}</h3>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+            {details.map(([key, value]) => (
+              <div key={key} className="contents">
+                <dt className="text-slate-600 dark:text-slate-400">{t(key)}</dt>
+                <dd className="min-w-0 break-words">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className="mt-4 flex gap-2">
+            {item.contentUrl && item.canDownload ? (
+              <>
+                <a className={buttonClass} href={item.contentUrl} target="_blank" rel="noopener noreferrer">
+                  {t('open')}
+                </a>
+                <a className={buttonClass} href={item.contentUrl} download={name} rel="noopener noreferrer">
+                  {t('download')}
+                </a>
+              </>
+            ) : (
+              <p className="text-sm text-slate-600 dark:text-slate-400">{t('noLink')}</p>
+            )}
+          </div>
+        </div>
+      </div>
+    </dialog>
+  )
+}

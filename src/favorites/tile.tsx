@@ -1,0 +1,73 @@
+// One favorite in the grid: thumbnail (or type icon), name, badges.
+import { memo, useState } from 'react'
+import type { Favorite } from '../api/favorite'
+import { useI18n } from '../app/i18n'
+import { cn } from '../ui/cn'
+import { displayName } from './display-name'
+import { FileIcon } from './file-icon'
+import { chooseThumbnail } from './thumbnail-size'
+
+interface TileProps {
+  item: Favorite
+  index: number
+  width: number
+  tabbable: boolean
+  onOpen: (index: number) => void
+}
+
+export const Tile = memo(function Tile({ item, index, width, tabbable, onOpen }: TileProps) {
+  const { t } = useI18n()
+  const [image, setImage] = useState<'loading' | 'loaded' | 'failed'>('loading')
+  const thumbnail = chooseThumbnail(item.thumbnails, width, typeof window === 'undefined' ? 1 : window.devicePixelRatio)
+  const name = displayName(item.name)
+  const badges = [item.recycled && t('badge.recycled'), item.expired && t('badge.expired'), item.hidden && t('badge.hidden')].filter(
+    (b): b is string => Boolean(b),
+  )
+  return (
+    <div
+      role="gridcell"
+      data-index={index}
+      tabIndex={tabbable ? 0 : -1}
+      onDoubleClick={() => onOpen(index)}
+      className="group relative flex h-full min-w-0 flex-col overflow-hidden rounded-lg border border-slate-200 bg-white outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2 dark:border-slate-700 dark:bg-slate-900 dark:ring-offset-slate-950"
+    >
+      {/* First in the DOM so the cell's accessible name starts with the file name; shown last. */}
+      <div className="relative order-2 h-9 shrink-0">
+        <bdi
+          title={name}
+          className="absolute inset-x-0 bottom-0 truncate bg-white px-2 py-2 text-sm leading-5 text-slate-900 group-focus-within:z-10 group-focus-within:whitespace-normal group-focus-within:break-words group-focus:whitespace-normal group-focus:break-words group-hover:z-10 group-hover:whitespace-normal group-hover:break-words dark:bg-slate-900 dark:text-slate-100"
+        >
+          {name}
+        </bdi>
+      </div>
+      <div className="relative order-1 min-h-0 flex-1 overflow-hidden bg-slate-100 dark:bg-slate-800">
+        {thumbnail && image !== 'failed' ? (
+          <>
+            {image === 'loading' && <div aria-hidden="true" className="absolute inset-0 animate-pulse bg-slate-200 dark:bg-slate-700" />}
+            <img
+              src={thumbnail.url}
+              alt=""
+              draggable={false}
+              decoding="async"
+              referrerPolicy="no-referrer"
+              onLoad={() => setImage('loaded')}
+              onError={() => setImage('failed')}
+              className={cn('h-full w-full object-cover transition-opacity', image === 'loaded' ? 'opacity-100' : 'opacity-0')}
+            />
+          </>
+        ) : (
+          <FileIcon type={item.type} suffix={item.suffix} />
+        )}
+        {badges.length > 0 && (
+          <div className="absolute left-1 top-1 flex flex-wrap gap-1">
+            {badges.map((b) => (
+              <span key={b} className="rounded bg-slate-900/85 px-1.5 py-0.5 text-[11px] font-medium text-white">
+                {b}
+              </span>
+            ))}
+          </div>
+        )}
+      </div>
+    </div>
+  )
+})
