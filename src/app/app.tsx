@@ -62,7 +62,7 @@ export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) 
 
   useEffect(() => {
     const controller = new AbortController()
-    loadAppConfig(controller.signal)
+    loadAppConfig(baseUrl, controller.signal)
       .then((config) => {
         // Demo mode opens straight onto the demo library; its credentials travel like real ones.
         if (config.mode === 'demo' && config.token && config.userId && !session.credentials()) {
@@ -74,7 +74,7 @@ export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) 
         if (!controller.signal.aborted) setState(error instanceof Error ? error : new Error(String(error)))
       })
     return () => controller.abort()
-  }, [])
+  }, [baseUrl])
 
   return (
     <I18nProvider>

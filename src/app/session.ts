@@ -11,8 +11,8 @@ export interface AppConfig {
   userId?: string
 }
 
-export async function loadAppConfig(signal?: AbortSignal): Promise<AppConfig> {
-  const res = await fetch('/app-config.json', { signal, cache: 'no-store' })
+export async function loadAppConfig(baseUrl: string, signal?: AbortSignal): Promise<AppConfig> {
+  const res = await fetch(new URL('/app-config.json', baseUrl), { signal, cache: 'no-store' })
   if (!res.ok) throw new Error(`Could not load the app configuration (HTTP ${res.status})`)
   return (await res.json()) as AppConfig
 }

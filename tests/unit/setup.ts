@@ -2,6 +2,34 @@ import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { afterEach } from 'vitest'
 
+// jsdom has no layout: give elements a size so the virtualizer renders rows (see STACK.md).
+Object.defineProperties(HTMLElement.prototype, {
+  offsetWidth: { configurable: true, get: () => 1024 },
+  offsetHeight: { configurable: true, get: () => 768 },
+  clientWidth: { configurable: true, get: () => 1024 },
+  clientHeight: { configurable: true, get: () => 768 },
+})
+// ...and a scroll position that sticks and tells listeners, as a browser's does.
+const scrollTops = new WeakMap<Element, number>()
+Object.defineProperty(Element.prototype, 'scrollTop', {
+  configurable: true,
+  get() {
+    return scrollTops.get(this) ?? 0
+  },
+  set(value: number) {
+    scrollTops.set(this, Math.max(0, value))
+    this.dispatchEvent(new Event('scroll'))
+  },
+})
+Element.prototype.scrollTo = function (this: Element, options?: ScrollToOptions | number) {
+  if (typeof options === 'object' && options.top !== undefined) this.scrollTop = options.top
+}
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+
 afterEach(() => {
   cleanup()
   sessionStorage.clear()

@@ -1,0 +1,106 @@
+// The favorites screen in each of its states, against the real embedded server.
+import { act, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RunningServer } from '../../src/server/app'
+import { FavoritesPage } from '../../src/favorites/favorites-page'
+import { startTestServer } from '../server/helpers'
+import { renderWithApp, testClient } from './render'
+
+let server: RunningServer
+let empty: RunningServer
+beforeAll(async () => {
+  ;[server, empty] = await Promise.all([startTestServer({ demoFiles: 30 }), startTestServer({ demoFiles: 0 })])
+  server.app.store!.db.prepare("UPDATE files SET starred = 0 WHERE file_type = '35'").run()
+})
+afterAll(() => Promise.all([server.close(), empty.close()]))
+
+describe('FavoritesPage', () => {
+  it('shows a loading state, then tiles named after their files, then the end line with the total', async () => {
+    renderWithApp(<FavoritesPage />, { client: testClient(server.url) })
+    expect(screen.getByRole('status')).toHaveTextContent('Loading favorites…')
+    const grid = await screen.findByRole('grid', { name: 'Favorites' })
+    const total = server.app.store!.count()
+    expect(within(grid).getByRole('gridcell', { name: /^Click me\.pdf/ })).toBeInTheDocument()
+    // Virtualized: only what is near the viewport is mounted.
+    const mounted = within(grid).getAllByRole('gridcell').length
+    expect(mounted).toBeGreaterThan(10)
+    expect(mounted).toBeLessThan(total)
+    expect(await screen.findByText(`That is all: ${total} favorites`)).toBeInTheDocument()
+    // Date headers flow in the grid but are not cells.
+    expect(within(grid).getAllByRole('rowheader')[0]).toHaveTextContent('Today')
+  })
+
+  it('shows a hostile name as inert text and takes bidi controls out', async () => {
+    renderWithApp(<FavoritesPage />, { client: testClient(server.url) })
+    const cell = await screen.findByRole('gridcell', { name: /^<img src=x onerror="alert\(1\)"><b>bold<\/b>\.png/ })
+    expect(cell.querySelector('b')).toBeNull()
+    expect(screen.getByRole('gridcell', { name: /^invoicegpj\.exe/ })).toBeInTheDocument()
+  })
+
+  it('says when favorites were deleted automatically, until dismissed', async () => {
+    const user = userEvent.setup()
+    renderWithApp(<FavoritesPage />, { client: testClient(server.url) })
+    const note = await screen.findByRole('note')
+    expect(note).toHaveTextContent('3 favorites went away because their files were deleted.')
+    await user.click(within(note).getByRole('button', { name: 'Dismiss' }))
+    expect(screen.queryByRole('note')).not.toBeInTheDocument()
+  })
+
+  it('has an empty state for the whole list', async () => {
+    renderWithApp(<FavoritesPage />, { client: testClient(empty.url) })
+    expect(await screen.findByText('No favorites yet. Star files in KooDrive and they appear here.')).toBeInTheDocument()
+    expect(screen.queryByRole('grid')).not.toBeInTheDocument()
+  })
+
+  it('has an empty state for a filter, with a way back to all types', async () => {
+    const user = userEvent.setup()
+    renderWithApp(<FavoritesPage />, { client: testClient(server.url), route: '/?type=archives' })
+    expect(await screen.findByText('No favorites of this type.')).toBeInTheDocument()
+    expect(screen.getByRole('combobox', { name: 'File type' })).toHaveValue('archives')
+    await user.click(screen.getByRole('button', { name: 'Show all types' }))
+    expect(await screen.findByRole('grid', { name: 'Favorites' })).toBeInTheDocument()
+    expect(screen.getByRole('combobox', { name: 'File type' })).toHaveValue('all')
+  })
+
+  it('shows a failed first page with the server message and a Retry that works', async () => {
+    const user = userEvent.setup()
+    let failures = 1
+    // Fault injection: the first call answers 500, as a broken backend would.
+    const flaky: typeof fetch = (input, init) =>
+      failures-- > 0
+        ? Promise.resolve(new Response(JSON.stringify({ code: 'APIGW.0101', msg: 'Backend unavailable' }), { status: 500 }))
+        : fetch(input, init)
+    renderWithApp(<FavoritesPage />, { client: testClient(server.url, flaky) })
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Could not load favorites')
+    expect(alert).toHaveTextContent('Backend unavailable (HTTP 500, code APIGW.0101')
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+    expect(await screen.findByRole('grid', { name: 'Favorites' })).toBeInTheDocument()
+  })
+
+  it('shows a failed later page in place, with Retry, keeping what was loaded', async () => {
+    const big = await startTestServer({ demoFiles: 150 })
+    const user = userEvent.setup()
+    let calls = 0
+    const failSecond: typeof fetch = (input, init) =>
+      ++calls === 2 ? Promise.resolve(new Response('<html>Bad gateway</html>', { status: 502 })) : fetch(input, init)
+    try {
+      renderWithApp(<FavoritesPage />, { client: testClient(big.url, failSecond) })
+      // Scroll to the end of the first page: the grid asks for the next one.
+      const grid = await screen.findByRole('grid', { name: 'Favorites' })
+      const scroller = screen.getByTestId('favorites-scroll')
+      act(() => {
+        scroller.scrollTop = parseFloat(grid.style.height) - 768
+      })
+      const alert = await screen.findByRole('alert')
+      expect(alert).toHaveTextContent('Could not load more favorites')
+      expect(alert).toHaveTextContent('HTTP 502')
+      expect(screen.getByRole('grid', { name: 'Favorites' })).toBeInTheDocument()
+      await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+      expect(await screen.findByText('That is all: 150 favorites')).toBeInTheDocument()
+    } finally {
+      await big.close()
+    }
+  })
+})

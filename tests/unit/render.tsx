@@ -1,0 +1,31 @@
+// Renders app pieces with fresh providers, talking to a real server through the real client.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { render } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import { MemoryRouter } from 'react-router-dom'
+import { createClient, type KooDriveClient } from '../../src/api/client'
+import { ClientContext } from '../../src/app/client-context'
+import { I18nProvider } from '../../src/app/i18n'
+import { session } from '../../src/app/session'
+import { TOKEN, USER } from '../server/helpers'
+
+export function testClient(baseUrl: string, fetchImpl?: typeof fetch): KooDriveClient {
+  return createClient({ baseUrl, getCredentials: session.credentials, fetch: fetchImpl })
+}
+
+export function renderWithApp(ui: ReactNode, { client, route = '/' }: { client: KooDriveClient; route?: string }) {
+  session.connect({ token: TOKEN, userId: USER })
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  return {
+    queryClient,
+    ...render(
+      <I18nProvider initial="en">
+        <QueryClientProvider client={queryClient}>
+          <ClientContext value={client}>
+            <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+          </ClientContext>
+        </QueryClientProvider>
+      </I18nProvider>,
+    ),
+  }
+}
