@@ -26,7 +26,7 @@ export interface ViewFilter {
 export function readFilter(params: URLSearchParams): ViewFilter {
   const type = params.get('type')
   return {
-    type: type && type in TYPE_FILTERS ? (type as TypeFilter) : 'all',
+    type: type && Object.hasOwn(TYPE_FILTERS, type) ? (type as TypeFilter) : 'all',
     sort: params.get('sort') === 'oldest' ? 'asc' : 'desc',
   }
 }

@@ -1,0 +1,83 @@
+// Connect and the session: refusals say why, a 401 later brings Connect back, Disconnect forgets.
+import { screen, within } from '@testing-library/react'
+import { render } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterAll, beforeAll, beforeEach, expect, it, onTestFinished } from 'vitest'
+import { App } from '../../src/app/app'
+import { session } from '../../src/app/session'
+import type { RunningServer } from '../../src/server/app'
+import type { ServerConfig } from '../../src/server/config'
+import { TOKEN, USER, testConfig } from '../server/helpers'
+import { startServer } from '../../src/server/app'
+
+let server: RunningServer
+let config: ServerConfig
+beforeAll(async () => {
+  config = testConfig({ demoFiles: 12 })
+  server = await startServer(config)
+})
+afterAll(() => server.close())
+beforeEach(() => {
+  session.disconnect()
+  config.demoToken = TOKEN
+  localStorage.setItem('koodrive.locale', 'en')
+})
+
+async function connect(user: ReturnType<typeof userEvent.setup>, token: string, userId: string) {
+  await user.type(screen.getByLabelText('Access token'), token)
+  await user.type(screen.getByLabelText('User ID'), userId)
+  await user.click(screen.getByRole('button', { name: 'Connect' }))
+}
+
+it('opens the demo library straight away, with no form', async () => {
+  render(<App baseUrl={server.url} />)
+  expect(await screen.findByRole('grid', { name: 'Favorites' })).toBeInTheDocument()
+  expect(session.credentials()).toEqual({ token: TOKEN, userId: USER })
+  expect(localStorage.getItem('koodrive.session')).toBeNull()
+  expect(JSON.stringify({ ...localStorage })).not.toContain(TOKEN)
+})
+
+it('shows Connect in proxy mode, says why KooDrive refused the credentials, and connects with the right ones', async () => {
+  const user = userEvent.setup()
+  const proxy = await startServer(testConfig({ apiUrl: new URL(server.url) }))
+  onTestFinished(() => proxy.close())
+  render(<App baseUrl={proxy.url} />)
+  await screen.findByRole('heading', { name: 'Connect to KooDrive' })
+  expect(screen.getByText(/An administrator creates both/)).toBeInTheDocument()
+
+  await connect(user, 'wrong-token', USER)
+  expect(await screen.findByText('KooDrive refused these credentials: The access token is invalid or has expired')).toBeInTheDocument()
+  await user.clear(screen.getByLabelText('Access token'))
+  await user.clear(screen.getByLabelText('User ID'))
+  await connect(user, TOKEN, 'someone-else')
+  expect(await screen.findByText('KooDrive refused these credentials: X-User-Id does not match the access token')).toBeInTheDocument()
+
+  await user.clear(screen.getByLabelText('Access token'))
+  await user.clear(screen.getByLabelText('User ID'))
+  await connect(user, TOKEN, USER)
+  expect(await screen.findByRole('grid', { name: 'Favorites' })).toBeInTheDocument()
+  expect(JSON.parse(sessionStorage.getItem('koodrive.session')!)).toEqual({ token: TOKEN, userId: USER })
+})
+
+it('brings Connect back with the reason when the token stops working, then returns to the list', async () => {
+  const user = userEvent.setup()
+  render(<App baseUrl={server.url} />)
+  await screen.findByRole('grid', { name: 'Favorites' })
+  config.demoToken = 'rotated-token' // the server revokes the token
+  await user.selectOptions(screen.getByRole('combobox', { name: 'File type' }), 'images')
+  const alert = await screen.findByRole('alert')
+  expect(alert).toHaveTextContent('Your session ended: The access token is invalid or has expired')
+  await connect(user, 'rotated-token', USER)
+  expect(await screen.findByRole('combobox', { name: 'File type' })).toHaveValue('images')
+})
+
+it('forgets the user on Disconnect', async () => {
+  const user = userEvent.setup()
+  render(<App baseUrl={server.url} />)
+  const grid = await screen.findByRole('grid', { name: 'Favorites' })
+  expect(within(grid).getAllByRole('gridcell').length).toBeGreaterThan(0)
+  await user.click(screen.getByRole('button', { name: 'Disconnect' }))
+  expect(await screen.findByRole('heading', { name: 'Connect to KooDrive' })).toBeInTheDocument()
+  expect(sessionStorage.getItem('koodrive.session')).toBeNull()
+  expect(session.credentials()).toBeUndefined()
+})

@@ -1,0 +1,136 @@
+// Pure pieces of the grid: layout math, thumbnail choice, date groups, URL filters, names, i18n.
+import { describe, expect, it } from 'vitest'
+import type { Favorite } from '../../src/api/favorite'
+import { detectLocale, makeI18n } from '../../src/app/i18n'
+import { dateGroup } from '../../src/favorites/date-groups'
+import { displayName } from '../../src/favorites/display-name'
+import { readFilter, writeFilter } from '../../src/favorites/filters'
+import { buildRows, columnsFor, rowOfItem, tileWidth } from '../../src/favorites/layout'
+import { IMAGE_STYLES, chooseThumbnail, largestThumbnail } from '../../src/favorites/thumbnail-size'
+
+const fav = (id: string, starredAt?: number): Favorite => ({
+  id, name: id, type: '15', recycled: false, hidden: false, expired: false, thumbnails: [], canDownload: true, starredAt,
+})
+
+describe('columnsFor / tileWidth', () => {
+  it.each([
+    [1280, 'medium', 7],
+    [1280, 'small', 10],
+    [1280, 'large', 4],
+    [358, 'medium', 2],
+    [100, 'large', 1],
+    [0, 'small', 1],
+  ] as const)('%i px at %s density -> %i columns', (width, density, columns) => {
+    expect(columnsFor(width, density)).toBe(columns)
+  })
+  it('shares the width between columns after the gaps', () => {
+    expect(tileWidth(1000, 4)).toBe((1000 - 3 * 12) / 4)
+  })
+})
+
+describe('buildRows', () => {
+  const items = ['a', 'a', 'a', 'b', 'c', 'c', 'c', 'c', 'c'].map((g, i) => ({ ...fav(`f${i}`), name: g }))
+  const rows = buildRows(items, 2, (f) => ({ key: f.name, label: f.name.toUpperCase() }))
+
+  it('starts a header whenever the group changes, then rows of at most `columns` tiles', () => {
+    expect(rows.map((r) => (r.kind === 'header' ? `[${r.label}:${r.count}]` : r.items.map((i) => i.id).join('+')))).toEqual([
+      '[A:3]', 'f0+f1', 'f2', '[B:1]', 'f3', '[C:5]', 'f4+f5', 'f6+f7', 'f8',
+    ])
+  })
+  it('keys rows by content so that they survive new pages', () => {
+    expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length)
+    const more = buildRows([...items, { ...fav('f9'), name: 'c' }], 2, (f) => ({ key: f.name, label: f.name }))
+    expect(more.slice(0, 8).map((r) => r.key)).toEqual(rows.slice(0, 8).map((r) => r.key))
+  })
+  it('finds the row of any item, never a header', () => {
+    expect(items.map((_, i) => rowOfItem(rows, i))).toEqual([1, 1, 2, 4, 6, 6, 7, 7, 8])
+  })
+  it('handles no items', () => {
+    expect(buildRows([], 3, () => ({ key: 'x', label: 'x' }))).toEqual([])
+  })
+})
+
+describe('chooseThumbnail', () => {
+  const thumbs = [480, 128, 1080, 256].map((side) => ({ width: side, height: side, url: `u${side}` }))
+  it.each([
+    [100, 1, 'u128'],
+    [128, 1, 'u128'],
+    [168, 1, 'u256'],
+    [168, 2, 'u480'],
+    [168, 3, 'u1080'],
+    [256, 3, 'u1080'],
+    [600, 3, 'u1080'],
+    [168, 0, 'u256'],
+  ])('a %i px tile at %ix gets %s', (css, dpr, url) => {
+    expect(chooseThumbnail(thumbs, css, dpr)?.url).toBe(url)
+  })
+  it('uses a wide image by its long side', () => {
+    expect(chooseThumbnail([{ width: 256, height: 128, url: 'w' }, { width: 128, height: 64, url: 's' }], 200, 1)?.url).toBe('w')
+  })
+  it('gives nothing when there is nothing, and the largest for the preview', () => {
+    expect(chooseThumbnail([], 100, 1)).toBeUndefined()
+    expect(largestThumbnail(thumbs)?.url).toBe('u1080')
+  })
+  it('asks for every size it may choose in one imageProcess list', () => {
+    expect(IMAGE_STYLES).toEqual([
+      'image/resize,m_lfit,h_128,w_128', 'image/resize,m_lfit,h_256,w_256', 'image/resize,m_lfit,h_480,w_480', 'image/resize,m_lfit,h_1080,w_1080',
+    ])
+  })
+})
+
+describe('dateGroup', () => {
+  const labels = { today: 'Today', yesterday: 'Yesterday', thisWeek: 'This week' }
+  const now = new Date(2026, 10, 26, 15, 0).getTime() // Thursday 26 November 2026, local time
+  const at = (...args: [number, number, number, number?]) => new Date(args[0], args[1], args[2], args[3] ?? 12).getTime()
+  it.each([
+    [at(2026, 10, 26, 0), 'Today'],
+    [at(2026, 10, 25, 23), 'Yesterday'],
+    [at(2026, 10, 24), 'This week'],
+    [at(2026, 10, 23, 0), 'This week'],
+    [at(2026, 10, 22), 'November'],
+    [at(2026, 0, 1), 'January'],
+    [at(2025, 11, 31), '2025'],
+    [at(2019, 5, 1), '2019'],
+  ])('%s', (time, label) => {
+    expect(dateGroup(time, now, 'en', labels).label).toBe(label)
+  })
+  it('names months in the UI language, and copes with no time', () => {
+    expect(dateGroup(at(2026, 2, 3), now, 'zh-CN', labels).label).toBe('三月')
+    expect(dateGroup(undefined, now, 'en', labels).key).toBe('unknown')
+  })
+})
+
+describe('URL filters', () => {
+  it('reads type and sort, with defaults for anything else', () => {
+    expect(readFilter(new URLSearchParams('type=videos&sort=oldest'))).toEqual({ type: 'videos', sort: 'asc' })
+    expect(readFilter(new URLSearchParams('type=__proto__&sort=sideways'))).toEqual({ type: 'all', sort: 'desc' })
+  })
+  it('writes short links and keeps other parameters', () => {
+    expect(writeFilter(new URLSearchParams('file=F1'), { type: 'all', sort: 'desc' }).toString()).toBe('file=F1')
+    expect(writeFilter(new URLSearchParams(), { type: 'word', sort: 'asc' }).toString()).toBe('type=word&sort=oldest')
+  })
+})
+
+it('takes bidi controls out of names and nothing else', () => {
+  expect(displayName('invoice\u202Egpj.exe')).toBe('invoicegpj.exe')
+  expect(displayName('\u2067שלום\u2069 report.pdf')).toBe('שלום report.pdf')
+  expect(displayName('<b>照片</b> 🏔️.png')).toBe('<b>照片</b> 🏔️.png')
+})
+
+describe('i18n', () => {
+  it('picks Chinese for zh browsers, English otherwise, a saved choice first', () => {
+    expect(detectLocale(null, ['zh-TW', 'en'])).toBe('zh-CN')
+    expect(detectLocale(null, ['fr-FR', 'en-GB'])).toBe('en')
+    expect(detectLocale(null, ['fr-FR'])).toBe('en')
+    expect(detectLocale('en', ['zh-CN'])).toBe('en')
+  })
+  it('formats sizes and counts through Intl', () => {
+    const en = makeI18n('en')
+    expect(en.size(0)).toBe('0 bytes')
+    expect(en.size(48_213)).toBe('47.1 kB')
+    expect(en.size(3 * 2 ** 40)).toBe('3 TB')
+    expect(en.size(undefined)).toBe('—')
+    expect(en.t('endOfList', { count: 5000 })).toBe('That is all: 5,000 favorites')
+    expect(makeI18n('zh-CN').t('endOfList', { count: 5000 })).toBe('已全部加载：共 5,000 个收藏')
+  })
+})
