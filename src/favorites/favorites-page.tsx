@@ -65,9 +65,10 @@ export function FavoritesPage() {
           next.set('file', id)
           return next
         },
-        { replace, state: { preview: true } },
+        // Stepping to the next file replaces the entry and keeps its state: Back still closes.
+        { replace, state: replace ? location.state : { preview: true } },
       ),
-    [setParams],
+    [setParams, location.state],
   )
   const openPreview = useCallback((index: number) => items[index] && showFile(items[index].id, false), [items, showFile])
   const closePreview = () => {

@@ -32,6 +32,8 @@ export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, 
       if (typeof dialog.showModal === 'function') dialog.showModal()
       else dialog.setAttribute('open', '')
     }
+    // Close before React removes it, so the browser's focus restore happens before ours.
+    return () => dialog?.close?.()
   }, [])
 
   function onKeyDown(e: KeyboardEvent) {

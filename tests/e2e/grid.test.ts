@@ -1,0 +1,207 @@
+// The favorites grid in a real Chromium against the real server with 5,000 favorites.
+import type { Browser, Page, Request } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RunningServer } from '../../src/server/app'
+import { SPECIAL } from '../../src/server/seed'
+import { launchBrowser, openPage, startAppServer } from './harness'
+
+let browser: Browser
+let server: RunningServer
+beforeAll(async () => {
+  ;[browser, server] = await Promise.all([launchBrowser(), startAppServer({ demoFiles: 5000 })])
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+const isList = (r: Request) => r.url().includes('/koodrive/ose/v1/star/files')
+const grid = (page: Page) => page.getByRole('grid', { name: 'Favorites' })
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const cellNamed = (page: Page, name: string) => page.getByRole('gridcell', { name: new RegExp(`^${escapeRegExp(name)}`) })
+
+/** The server's own order, to know what the UI must show. */
+function serverOrder(where = '', descending = true) {
+  return server.app.store!.db
+    .prepare(`SELECT id, name FROM files WHERE starred = 1 ${where} ORDER BY starred_time ${descending ? 'DESC' : 'ASC'}, id ${descending ? 'DESC' : 'ASC'}`)
+    .all() as { id: string; name: string }[]
+}
+
+async function domFigures(page: Page) {
+  return page.evaluate(() => ({ nodes: document.getElementsByTagName('*').length, tiles: document.querySelectorAll('[role=gridcell]').length }))
+}
+
+it('scrolls from top to bottom of 5,000 favorites: one request per page, a bounded number of mounted tiles', async () => {
+  const { page, context, errors } = await openPage(browser, 'about:blank')
+  const requests: string[] = []
+  page.on('request', (r) => isList(r) && requests.push(r.url()))
+  await page.goto(server.url)
+  await grid(page).getByRole('gridcell').first().waitFor()
+  await page.waitForTimeout(300)
+  const top = await domFigures(page)
+
+  let maxTiles = 0
+  const end = page.getByText('That is all: 5,000 favorites')
+  for (let step = 0; step < 400 && !(await end.isVisible()); step++) {
+    await page.getByTestId('favorites-scroll').evaluate((el) => el.scrollBy(0, 4000))
+    await page.waitForTimeout(40)
+    maxTiles = Math.max(maxTiles, (await domFigures(page)).tiles)
+  }
+  await end.waitFor({ timeout: 10_000 })
+  const bottom = await domFigures(page)
+  console.log(`DOM at top: ${top.nodes} nodes, ${top.tiles} tiles; after 5,000: ${bottom.nodes} nodes, ${bottom.tiles} tiles; most tiles mounted at once: ${maxTiles}`)
+
+  expect(requests).toHaveLength(50)
+  const cursors = requests.map((u) => new URL(u).searchParams.get('pageCursor'))
+  expect(new Set(cursors).size).toBe(50)
+  expect(new URL(requests[0]!).searchParams.get('imageProcess')!.split(';')).toHaveLength(4)
+  expect(maxTiles).toBeLessThan(120)
+  expect(bottom.nodes).toBeLessThan(1200)
+  // The last favorite is really there, after the 4,999 others.
+  const last = serverOrder().at(-1)!
+  const lastCell = page.locator('[role=gridcell][data-index="4999"]')
+  expect(await lastCell.textContent()).toContain(last.name)
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+describe('filter and sort', () => {
+  it('work through the UI and land in the URL', async () => {
+    const { page, context } = await openPage(browser, server.url)
+    await grid(page).getByRole('gridcell').first().waitFor()
+    const request = page.waitForRequest((r) => isList(r) && r.url().includes('fileType=15'))
+    await page.getByRole('combobox', { name: 'File type' }).selectOption({ label: 'Images' })
+    expect(new URL((await request).url()).searchParams.get('sortDirection')).toBe('2')
+    expect(new URL(page.url()).searchParams.get('type')).toBe('images')
+    const newestImage = serverOrder("AND file_type = '15'")[0]!
+    await cellNamed(page, newestImage.name).first().waitFor()
+
+    const sorted = page.waitForRequest((r) => isList(r) && r.url().includes('sortDirection=1') && r.url().includes('fileType=15'))
+    await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Oldest first' })
+    await sorted
+    expect(new URL(page.url()).search).toBe('?type=images&sort=oldest')
+    const oldestImage = serverOrder("AND file_type = '15'", false)[0]!
+    await expect(grid(page).getByRole('gridcell').first().getAttribute('data-index')).resolves.toBe('0')
+    await cellNamed(page, oldestImage.name).first().waitFor()
+    expect(await grid(page).getByRole('gridcell').first().textContent()).toContain(oldestImage.name)
+    await context.close()
+  })
+
+  it('are restored from a link', async () => {
+    const { page, context } = await openPage(browser, `${server.url}/?type=videos&sort=oldest`)
+    await grid(page).getByRole('gridcell').first().waitFor()
+    await expect(page.getByRole('combobox', { name: 'File type' }).inputValue()).resolves.toBe('videos')
+    await expect(page.getByRole('combobox', { name: 'Sort' }).inputValue()).resolves.toBe('oldest')
+    const oldestVideo = serverOrder("AND file_type = '20'", false)[0]!
+    expect(await grid(page).getByRole('gridcell').first().textContent()).toContain(oldestVideo.name)
+    await context.close()
+  })
+})
+
+describe('preview', () => {
+  it('opens from a link, goes to the next file across a page boundary, and Esc returns focus to its tile', async () => {
+    const order = serverOrder()
+    const [last1, first2] = [order[99]!, order[100]!]
+    const { page, context } = await openPage(browser, 'about:blank')
+    const requests: string[] = []
+    page.on('request', (r) => isList(r) && requests.push(r.url()))
+    await page.goto(`${server.url}/?file=${last1.id}`)
+    const dialog = page.getByRole('dialog', { name: last1.name })
+    await dialog.waitFor()
+    expect(requests).toHaveLength(1)
+    await dialog.getByRole('term').first().waitFor()
+    expect(await dialog.textContent()).toContain('Individual space')
+
+    await page.keyboard.press('ArrowRight')
+    await page.getByRole('dialog', { name: first2.name }).waitFor()
+    expect(requests).toHaveLength(2)
+    expect(new URL(page.url()).searchParams.get('file')).toBe(first2.id)
+    await page.keyboard.press('ArrowLeft')
+    await page.getByRole('dialog', { name: last1.name }).waitFor()
+    await page.keyboard.press('ArrowRight')
+    await page.getByRole('dialog', { name: first2.name }).waitFor()
+
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0)
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'gridcell')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(first2.name)
+    expect(new URL(page.url()).searchParams.get('file')).toBeNull()
+    await context.close()
+  })
+
+  it('opens with a double click and with Enter, and Back closes it', async () => {
+    const first = serverOrder()[0]!
+    const { page, context } = await openPage(browser, server.url)
+    await cellNamed(page, first.name).dblclick()
+    await page.getByRole('dialog', { name: first.name }).waitFor()
+    await page.goBack()
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0)
+
+    await cellNamed(page, first.name).focus()
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Enter')
+    await page.getByRole('dialog', { name: serverOrder()[1]!.name }).waitFor()
+    await context.close()
+  })
+})
+
+describe('hostile data', () => {
+  it('shows a file name full of HTML as inert text', async () => {
+    const { page, context, errors } = await openPage(browser, 'about:blank')
+    const dialogs: string[] = []
+    page.on('dialog', (d) => {
+      dialogs.push(d.message())
+      void d.dismiss()
+    })
+    await page.goto(server.url)
+    const name = server.app.store!.get(SPECIAL.htmlName)!.name
+    const cell = cellNamed(page, name)
+    await cell.waitFor()
+    expect(await cell.textContent()).toContain('<img src=x onerror="alert(1)"><b>bold</b>.png')
+    expect(await grid(page).locator('b, img[src="x"]').count()).toBe(0)
+    await cell.dblclick()
+    await page.getByRole('dialog', { name }).waitFor()
+    await page.waitForTimeout(300)
+    expect(dialogs).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('never renders a javascript: download link as a link', async () => {
+    const { page, context } = await openPage(browser, server.url)
+    await cellNamed(page, 'Click me.pdf').dblclick()
+    const dialog = page.getByRole('dialog', { name: 'Click me.pdf' })
+    await dialog.waitFor()
+    expect(await dialog.getByRole('link').count()).toBe(0)
+    expect(await dialog.textContent()).toContain('No download link')
+    expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0)
+    // A normal file has both links, pointing at its http(s) content URL.
+    await page.keyboard.press('Escape')
+    await cellNamed(page, 'Company handbook').dblclick()
+    const handbook = page.getByRole('dialog', { name: /^Company handbook/ })
+    await handbook.waitFor()
+    const links = handbook.getByRole('link')
+    expect(await links.count()).toBe(2)
+    expect(await links.first().getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/obs\/content\//)
+    await context.close()
+  })
+})
+
+it('connects in proxy mode through the Connect screen', async () => {
+  const proxy = await startAppServer({ apiUrl: new URL(server.url) })
+  try {
+    const { page, context } = await openPage(browser, proxy.url)
+    await page.getByRole('heading', { name: 'Connect to KooDrive' }).waitFor()
+    await page.getByLabel('Access token').fill('not-the-token')
+    await page.getByLabel('User ID').fill('demo-user')
+    await page.getByRole('button', { name: 'Connect' }).click()
+    await page.getByRole('alert').filter({ hasText: 'KooDrive refused these credentials: The access token is invalid or has expired' }).waitFor()
+    await page.getByLabel('Access token').fill('demo-access-token')
+    await page.getByRole('button', { name: 'Connect' }).click()
+    await grid(page).getByRole('gridcell').first().waitFor()
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('demo-access-token')
+    await context.close()
+  } finally {
+    await proxy.close()
+  }
+})
