@@ -42,8 +42,10 @@ it('scrolls from top to bottom of 5,000 favorites: one request per page, a bound
 
   let maxTiles = 0
   const end = page.getByText('That is all: 5,000 favorites')
-  for (let step = 0; step < 400 && !(await end.isVisible()); step++) {
-    await page.getByTestId('favorites-scroll').evaluate((el) => el.scrollBy(0, 4000))
+  const scroller = page.getByTestId('favorites-scroll')
+  const atBottom = () => scroller.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1)
+  for (let step = 0; step < 600 && !((await end.count()) > 0 && (await atBottom())); step++) {
+    await scroller.evaluate((el) => el.scrollBy(0, 4000))
     await page.waitForTimeout(40)
     maxTiles = Math.max(maxTiles, (await domFigures(page)).tiles)
   }
