@@ -1,5 +1,5 @@
 // Connect and the session: refusals say why, a 401 later brings Connect back, Disconnect forgets.
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, beforeAll, beforeEach, expect, it, onTestFinished } from 'vitest'
@@ -21,6 +21,7 @@ beforeEach(() => {
   session.disconnect()
   config.demoToken = TOKEN
   localStorage.setItem('koodrive.locale', 'en')
+  window.history.replaceState(null, '', '/') // the App's BrowserRouter reads jsdom's shared URL
 })
 
 async function connect(user: ReturnType<typeof userEvent.setup>, token: string, userId: string) {
@@ -80,4 +81,35 @@ it('forgets the user on Disconnect', async () => {
   expect(await screen.findByRole('heading', { name: 'Connect to KooDrive' })).toBeInTheDocument()
   expect(sessionStorage.getItem('koodrive.session')).toBeNull()
   expect(session.credentials()).toBeUndefined()
+})
+
+it('switches to Simplified Chinese, remembers it, and sends it as the language header', async () => {
+  const user = userEvent.setup()
+  const languages: (string | undefined)[] = []
+  const listener = (req: { url?: string; headers: Record<string, unknown> }) => {
+    if (req.url?.includes('/star/files')) languages.push(req.headers.language as string | undefined)
+  }
+  server.server.prependListener('request', listener)
+  onTestFinished(() => void server.server.off('request', listener))
+  render(<App baseUrl={server.url} />)
+  await screen.findByRole('grid', { name: 'Favorites' })
+  expect(languages).toEqual(['en-US'])
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), '简体中文')
+  expect(await screen.findByRole('grid', { name: '收藏夹' })).toBeInTheDocument()
+  expect(localStorage.getItem('koodrive.locale')).toBe('zh-CN')
+  expect(document.documentElement.lang).toBe('zh-CN')
+  await user.selectOptions(screen.getByRole('combobox', { name: '文件类型' }), '图片')
+  await waitFor(() => expect(languages).toHaveLength(2))
+  expect(languages[1]).toBe('zh-CN')
+})
+
+it('switches to the dark theme and remembers it', async () => {
+  const user = userEvent.setup()
+  render(<App baseUrl={server.url} />)
+  await screen.findByRole('grid', { name: 'Favorites' })
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Theme' }), 'Dark')
+  expect(document.documentElement).toHaveClass('dark')
+  expect(localStorage.getItem('koodrive.theme')).toBe('dark')
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Theme' }), 'Light')
+  expect(document.documentElement).not.toHaveClass('dark')
 })
