@@ -49,7 +49,7 @@ export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, 
   const details: [MessageKey, string][] = [
     ['size', size(item.size)],
     ['type', `${t(`type.${typeId}` as MessageKey)}${item.suffix ? ` (.${item.suffix})` : ''}`],
-    ['location', [item.path, item.spaceType && t(`space.${item.spaceType}` as MessageKey)].filter(Boolean).join(' · ') || '—'],
+    ['location', [...new Set([item.path, item.spaceType && t(`space.${item.spaceType}` as MessageKey)].filter(Boolean))].join(' · ') || '—'],
     ['starred', date(item.starredAt)],
     ['created', date(item.createdAt)],
     ['edited', date(item.editedAt)],
@@ -67,8 +67,8 @@ export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, 
       onKeyDown={onKeyDown}
       className="m-auto w-[min(64rem,calc(100vw-2rem))] max-h-[calc(100dvh-2rem)] overflow-auto rounded-xl bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/70 dark:bg-slate-900 dark:text-slate-100"
     >
-      <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
-        <h2 id="preview-title" className="min-w-0 flex-1 truncate text-lg font-semibold">
+      <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
+        <h2 id="preview-title" className="min-w-0 basis-full truncate text-lg font-semibold sm:flex-1 sm:basis-auto">
           <bdi title={name}>{name}</bdi>
         </h2>
         <button type="button" className={buttonClass} onClick={onPrevious} disabled={!hasPrevious} aria-keyshortcuts="ArrowLeft">
