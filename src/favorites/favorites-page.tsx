@@ -71,9 +71,9 @@ export function FavoritesPage() {
     [setParams, location.state],
   )
   const openPreview = useCallback((index: number) => items[index] && showFile(items[index].id, false), [items, showFile])
-  const closePreview = () => {
-    if (openedHere) navigate(-1)
-    else
+  /** Takes the file out of the URL without a history entry. */
+  const dropFile = useCallback(
+    () =>
       setParams(
         (p) => {
           const next = new URLSearchParams(p)
@@ -81,8 +81,10 @@ export function FavoritesPage() {
           return next
         },
         { replace: true },
-      )
-  }
+      ),
+    [setParams],
+  )
+  const closePreview = () => (openedHere ? navigate(-1) : dropFile())
   const nextFile = async () => {
     if (previewIndex + 1 < items.length) return showFile(items[previewIndex + 1]!.id, true)
     if (!hasNextPage) return
@@ -96,16 +98,8 @@ export function FavoritesPage() {
   useEffect(() => {
     if (!fileId || previewIndex >= 0 || !query.isSuccess || isFetching) return
     if (hasNextPage) loadMore()
-    else
-      setParams(
-        (p) => {
-          const next = new URLSearchParams(p)
-          next.delete('file')
-          return next
-        },
-        { replace: true },
-      )
-  }, [fileId, previewIndex, query.isSuccess, isFetching, hasNextPage, loadMore, setParams])
+    else dropFile()
+  }, [fileId, previewIndex, query.isSuccess, isFetching, hasNextPage, loadMore, dropFile])
 
   // When the preview closes, focus (and scroll to) the tile it showed.
   const [focusRequest, setFocusRequest] = useState<{ index: number; seq: number }>()
