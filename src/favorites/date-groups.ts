@@ -12,6 +12,15 @@ export interface GroupLabels {
   thisWeek: string
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>()
+/** Building an Intl formatter costs far more than using one; rows are rebuilt for every page. */
+function formatter(locale: string, kind: 'month' | 'year'): Intl.DateTimeFormat {
+  const key = `${locale}:${kind}`
+  let f = formatters.get(key)
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, kind === 'month' ? { month: 'long' } : { year: 'numeric' })))
+  return f
+}
+
 /** The group of a starred time, seen from `now` in the local time zone; weeks start on Monday. */
 export function dateGroup(starredAt: number | undefined, now: number, locale: string, labels: GroupLabels): DateGroup {
   if (starredAt === undefined) return { key: 'unknown', label: '—' }
@@ -24,7 +33,7 @@ export function dateGroup(starredAt: number | undefined, now: number, locale: st
   if (starredAt >= today - weekday * DAY) return { key: 'week', label: labels.thisWeek }
   const date = new Date(starredAt)
   if (date.getFullYear() === startOfToday.getFullYear()) {
-    return { key: `m${date.getMonth()}`, label: new Intl.DateTimeFormat(locale, { month: 'long' }).format(date) }
+    return { key: `m${date.getMonth()}`, label: formatter(locale, 'month').format(date) }
   }
-  return { key: `y${date.getFullYear()}`, label: new Intl.DateTimeFormat(locale, { year: 'numeric' }).format(date) }
+  return { key: `y${date.getFullYear()}`, label: formatter(locale, 'year').format(date) }
 }
