@@ -22,7 +22,6 @@ export const FILE_TYPES = {
   app: '40',
   other: '45',
 } as const
-export type FileTypeCode = (typeof FILE_TYPES)[keyof typeof FILE_TYPES]
 export const FILE_TYPE_CODES: readonly string[] = Object.values(FILE_TYPES)
 
 // ---- The documented shapes, as our embedded server sends them ----
@@ -120,10 +119,6 @@ export interface WireBatchResponse {
   code: string
   msg: string
 }
-export interface WireError {
-  code: string
-  msg: string
-}
 
 // ---- Lenient schemas: accept every reading a real server could send, ignore unknown fields ----
 
@@ -141,14 +136,14 @@ const bool = v.union([
 ])
 const urlObject = v.looseObject({ url: soft(v.string()) })
 
-export const imageSchema = v.looseObject({
+const imageSchema = v.looseObject({
   process: soft(v.string()),
   downloadUrl: soft(urlObject),
 })
 const sliceObjectSchema = v.looseObject({
   images: soft(v.array(v.fallback(imageSchema, {}))),
 })
-export const attachmentSchema = v.looseObject({
+const attachmentSchema = v.looseObject({
   usage: soft(v.string()),
   asset: soft(
     v.looseObject({

@@ -192,7 +192,6 @@ export function makeI18n(locale: Locale) {
         typeof params[name] === 'number' ? number.format(params[name]) : String(params[name] ?? ''),
       )
     },
-    count: (n: number) => number.format(n),
     date: (ms: number | undefined) => (ms === undefined ? '—' : dateTime.format(ms)),
     /** 1024-based sizes with the unit names of the locale. */
     size(bytes: number | undefined): string {

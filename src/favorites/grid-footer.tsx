@@ -1,5 +1,4 @@
 // What follows the last row: a loader, a failed page with Retry, or the end line.
-import { ApiError } from '../api/client'
 import { useI18n } from '../app/i18n'
 import { Button } from '../ui/controls'
 
@@ -11,8 +10,9 @@ interface GridFooterProps {
   onRetry: () => void
 }
 
+/** ApiError's message already carries status, code and trace ID. */
 export function errorDetail(error: Error): string {
-  return error instanceof ApiError ? error.message : error.message || String(error)
+  return error.message || String(error)
 }
 
 export function GridFooter({ total, hasNextPage, isFetchingNextPage, error, onRetry }: GridFooterProps) {

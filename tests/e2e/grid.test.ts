@@ -1,19 +1,10 @@
 // The favorites grid in a real Chromium against the real server with 5,000 favorites.
-import type { Browser, Page, Request } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningServer } from '../../src/server/app'
+import type { Page, Request } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { SPECIAL } from '../../src/server/seed'
-import { launchBrowser, openPage, startAppServer } from './harness'
+import { openPage, startAppServer, withBrowserAndServer } from './harness'
 
-let browser: Browser
-let server: RunningServer
-beforeAll(async () => {
-  ;[browser, server] = await Promise.all([launchBrowser(), startAppServer({ demoFiles: 5000 })])
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const app = withBrowserAndServer({ demoFiles: 5000 })
 
 const isList = (r: Request) => r.url().includes('/koodrive/ose/v1/star/files')
 const grid = (page: Page) => page.getByRole('grid', { name: 'Favorites' })
@@ -22,7 +13,7 @@ const cellNamed = (page: Page, name: string) => page.getByRole('gridcell', { nam
 
 /** The server's own order, to know what the UI must show. */
 function serverOrder(where = '', descending = true) {
-  return server.app.store!.db
+  return app.server.app.store!.db
     .prepare(`SELECT id, name FROM files WHERE starred = 1 ${where} ORDER BY starred_time ${descending ? 'DESC' : 'ASC'}, id ${descending ? 'DESC' : 'ASC'}`)
     .all() as { id: string; name: string }[]
 }
@@ -32,10 +23,10 @@ async function domFigures(page: Page) {
 }
 
 it('scrolls from top to bottom of 5,000 favorites: one request per page, a bounded number of mounted tiles', async () => {
-  const { page, context, errors } = await openPage(browser, 'about:blank')
+  const { page, context, errors } = await openPage(app.browser, 'about:blank')
   const requests: string[] = []
   page.on('request', (r) => isList(r) && requests.push(r.url()))
-  await page.goto(server.url)
+  await page.goto(app.server.url)
   await grid(page).getByRole('gridcell').first().waitFor()
   await page.waitForTimeout(300)
   const top = await domFigures(page)
@@ -69,7 +60,7 @@ it('scrolls from top to bottom of 5,000 favorites: one request per page, a bound
 
 describe('filter and sort', () => {
   it('work through the UI and land in the URL', async () => {
-    const { page, context } = await openPage(browser, server.url)
+    const { page, context } = await openPage(app.browser, app.server.url)
     await grid(page).getByRole('gridcell').first().waitFor()
     const request = page.waitForRequest((r) => isList(r) && r.url().includes('fileType=15'))
     await page.getByRole('combobox', { name: 'File type' }).selectOption({ label: 'Images' })
@@ -90,7 +81,7 @@ describe('filter and sort', () => {
   })
 
   it('are restored from a link', async () => {
-    const { page, context } = await openPage(browser, `${server.url}/?type=videos&sort=oldest`)
+    const { page, context } = await openPage(app.browser, `${app.server.url}/?type=videos&sort=oldest`)
     await grid(page).getByRole('gridcell').first().waitFor()
     await expect(page.getByRole('combobox', { name: 'File type' }).inputValue()).resolves.toBe('videos')
     await expect(page.getByRole('combobox', { name: 'Sort' }).inputValue()).resolves.toBe('oldest')
@@ -104,10 +95,10 @@ describe('preview', () => {
   it('opens from a link, goes to the next file across a page boundary, and Esc returns focus to its tile', async () => {
     const order = serverOrder()
     const [last1, first2] = [order[99]!, order[100]!]
-    const { page, context } = await openPage(browser, 'about:blank')
+    const { page, context } = await openPage(app.browser, 'about:blank')
     const requests: string[] = []
     page.on('request', (r) => isList(r) && requests.push(r.url()))
-    await page.goto(`${server.url}/?file=${last1.id}`)
+    await page.goto(`${app.server.url}/?file=${last1.id}`)
     const dialog = page.getByRole('dialog', { name: last1.name })
     await dialog.waitFor()
     expect(requests).toHaveLength(1)
@@ -133,7 +124,7 @@ describe('preview', () => {
 
   it('opens with a double click and with Enter, and Back closes it', async () => {
     const first = serverOrder()[0]!
-    const { page, context } = await openPage(browser, server.url)
+    const { page, context } = await openPage(app.browser, app.server.url)
     await cellNamed(page, first.name).dblclick()
     await page.getByRole('dialog', { name: first.name }).waitFor()
     await page.goBack()
@@ -149,14 +140,14 @@ describe('preview', () => {
 
 describe('hostile data', () => {
   it('shows a file name full of HTML as inert text', async () => {
-    const { page, context, errors } = await openPage(browser, 'about:blank')
+    const { page, context, errors } = await openPage(app.browser, 'about:blank')
     const dialogs: string[] = []
     page.on('dialog', (d) => {
       dialogs.push(d.message())
       void d.dismiss()
     })
-    await page.goto(server.url)
-    const name = server.app.store!.get(SPECIAL.htmlName)!.name
+    await page.goto(app.server.url)
+    const name = app.server.app.store!.get(SPECIAL.htmlName)!.name
     const cell = cellNamed(page, name)
     await cell.waitFor()
     expect(await cell.textContent()).toContain('<img src=x onerror="alert(1)"><b>bold</b>.png')
@@ -170,7 +161,7 @@ describe('hostile data', () => {
   })
 
   it('never renders a javascript: download link as a link', async () => {
-    const { page, context } = await openPage(browser, server.url)
+    const { page, context } = await openPage(app.browser, app.server.url)
     await cellNamed(page, 'Click me.pdf').dblclick()
     const dialog = page.getByRole('dialog', { name: 'Click me.pdf' })
     await dialog.waitFor()
@@ -190,9 +181,9 @@ describe('hostile data', () => {
 })
 
 it('connects in proxy mode through the Connect screen', async () => {
-  const proxy = await startAppServer({ apiUrl: new URL(server.url) })
+  const proxy = await startAppServer({ apiUrl: new URL(app.server.url) })
   try {
-    const { page, context } = await openPage(browser, proxy.url)
+    const { page, context } = await openPage(app.browser, proxy.url)
     await page.getByRole('heading', { name: 'Connect to KooDrive' }).waitFor()
     await page.getByLabel('Access token').fill('not-the-token')
     await page.getByLabel('User ID').fill('demo-user')

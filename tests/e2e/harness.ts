@@ -1,6 +1,7 @@
 // A real Chromium against a real server serving the built app.
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
 import type { ServerConfig } from '../../src/server/config'
 import { startTestServer } from '../server/helpers'
@@ -21,6 +22,19 @@ export function launchBrowser(): Promise<Browser> {
 
 export function startAppServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
   return startTestServer({ staticDir: path.resolve('dist/client'), ...overrides })
+}
+
+/** A browser and an app server for one test file, closed after it. */
+export function withBrowserAndServer(overrides: Partial<ServerConfig>) {
+  const fixture = {} as { browser: Browser; server: RunningServer }
+  beforeAll(async () => {
+    ;[fixture.browser, fixture.server] = await Promise.all([launchBrowser(), startAppServer(overrides)])
+  })
+  afterAll(async () => {
+    await fixture.browser?.close()
+    await fixture.server?.close()
+  })
+  return fixture
 }
 
 export interface Session {
