@@ -31,6 +31,11 @@ export interface Favorite {
   /** The `content` download link, http(s) only. */
   contentUrl?: string
   canDownload: boolean
+  /**
+   * Whether this screen shows it as a favorite: true as listed; false once a removal was asked
+   * for (the grid hides it then, and an Undo or a failure sets it back in place).
+   */
+  starred: boolean
 }
 
 /** An absolute http(s) URL, or undefined: `javascript:`, `data:` and garbage never get through. */
@@ -119,5 +124,6 @@ export function toFavorite(raw: unknown, base?: string): Favorite | undefined {
     thumbnails: thumbnailsOf(f, base),
     contentUrl: safeHttpUrl(content?.downloadLink, base),
     canDownload: f.userCapabilities?.downloadPermission !== false,
+    starred: true,
   }
 }

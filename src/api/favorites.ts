@@ -62,6 +62,8 @@ export async function listFavorites(
 export interface FileRef {
   id: string
   containerId?: string
+  /** For messages only ("Report.pdf could not be removed"); never sent. */
+  name?: string
 }
 
 export interface StarFailure {

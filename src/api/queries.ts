@@ -1,7 +1,7 @@
 // TanStack Query option factories for favorites, keys generic to specific.
-import { infiniteQueryOptions, mutationOptions } from '@tanstack/react-query'
+import { infiniteQueryOptions } from '@tanstack/react-query'
 import type { KooDriveClient } from './client'
-import { listFavorites, setStarred, type FileRef, type ListParams } from './favorites'
+import { listFavorites, type FileRef, type ListParams } from './favorites'
 
 export type ListFilter = Omit<ListParams, 'cursor'>
 
@@ -22,11 +22,7 @@ export const favoriteQueries = {
     }),
 }
 
+/** The star/unstar mutation is registered once with setMutationDefaults (see optimistic.ts). */
 export const favoriteMutations = {
   setStarredKey: () => [...favoriteQueries.all(), 'setStarred'] as const,
-  setStarred: (client: KooDriveClient) =>
-    mutationOptions({
-      mutationKey: favoriteMutations.setStarredKey(),
-      mutationFn: ({ files, starred }: SetStarredVariables) => setStarred(client, files, starred),
-    }),
 }

@@ -2,7 +2,8 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router-dom'
-import { ApiError, createClient } from '../api/client'
+import { ApiError, createClient, type KooDriveClient } from '../api/client'
+import { registerStarMutation } from '../api/optimistic'
 import { FavoritesPage } from '../favorites/favorites-page'
 import { Button } from '../ui/controls'
 import { ClientContext } from './client-context'
@@ -16,8 +17,8 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return error instanceof ApiError && error.retryable && failureCount < 3
 }
 
-export function makeQueryClient(): QueryClient {
-  return new QueryClient({
+export function makeQueryClient(client: KooDriveClient): QueryClient {
+  const queryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error) => {
         if (error instanceof ApiError && error.unauthorized) session.expire(error.msg)
@@ -27,6 +28,14 @@ export function makeQueryClient(): QueryClient {
       queries: { staleTime: 5 * 60_000, refetchOnWindowFocus: false, retry: shouldRetry },
     },
   })
+  registerStarMutation(queryClient, client, {
+    reauthorize: (error) => {
+      const userId = session.credentials()?.userId ?? session.getState().previousUserId
+      session.expire(error.msg)
+      return session.reconnected(userId)
+    },
+  })
+  return queryClient
 }
 
 function Crash({ error }: { error: Error }) {
@@ -54,10 +63,10 @@ function Shell({ baseUrl }: { baseUrl: string }) {
 }
 
 export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) {
-  const [queryClient] = useState(makeQueryClient)
   const [client] = useState(() =>
     createClient({ baseUrl, getCredentials: session.credentials, getLanguage: () => (document.documentElement.lang === 'zh-CN' ? 'zh-CN' : 'en-US') }),
   )
+  const [queryClient] = useState(() => makeQueryClient(client))
   const [state, setState] = useState<'loading' | 'ready' | Error>('loading')
 
   useEffect(() => {

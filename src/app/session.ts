@@ -58,6 +58,23 @@ export const session = {
     sessionStorage.removeItem(KEY)
     update({})
   },
+  /**
+   * Resolves when `userId` is connected again (a change held back by a 401 can then be sent);
+   * rejects if someone else connects, whose favorites the change was never meant for.
+   */
+  reconnected(userId: string | undefined): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const current = state.credentials?.userId
+        if (!current) return
+        unsubscribe()
+        if (current === userId) resolve()
+        else reject(new Error('Connected as someone else: the change was not sent'))
+      }
+      const unsubscribe = session.subscribe(check)
+      check()
+    })
+  },
   subscribe(listener: () => void) {
     listeners.add(listener)
     return () => listeners.delete(listener)

@@ -1,15 +1,22 @@
 // The virtualized grid: rows of tiles and date headers, one tab stop with a roving focus.
 'use no memo' // useVirtualizer returns a mutable instance the React Compiler must not memoise
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react'
 import type { Favorite } from '../api/favorite'
 import { useI18n } from '../app/i18n'
 import { dateGroup } from './date-groups'
-import { DENSITY, GAP, HEADER_HEIGHT, buildRows, columnsFor, rowOfItem, tileWidth, type Density } from './layout'
+import { DENSITY, GAP, buildRows, columnsFor, itemsInRect, rowOfItem, rowSize, tileWidth, type Density, type Row } from './layout'
+import { NO_SELECTION, selectAll, selectOnly, selectRange, setMany, toggle, type Selection } from './selection'
 import { Tile } from './tile'
+import { useMarquee } from './use-marquee'
 
 /** Ask for the next page when the viewport comes this many rows from the end. */
 const PREFETCH_ROWS = 6
+const PADDING_TOP = 8
+/** A touch held this long starts selecting. */
+const LONG_PRESS_MS = 450
+
+type SelectionUpdate = (update: (selection: Selection) => Selection) => void
 
 export interface FavoritesGridProps {
   items: Favorite[]
@@ -19,6 +26,12 @@ export interface FavoritesGridProps {
   canFetchNextPage: boolean
   fetchNextPage: () => void
   onOpen: (index: number) => void
+  selection: Selection
+  onSelection: SelectionUpdate
+  /** Delete: remove the selection from favorites. */
+  onRemove: () => void
+  /** `?`: the shortcuts sheet. */
+  onShortcuts: () => void
   /** Item to scroll to and focus (after the preview closes). */
   focusRequest?: { index: number; seq: number }
   footer: ReactNode
@@ -39,7 +52,14 @@ function useWidth(ref: React.RefObject<HTMLElement | null>) {
   return width
 }
 
-export function FavoritesGrid({ items, density, hasNextPage, canFetchNextPage, fetchNextPage, onOpen, focusRequest, footer, now }: FavoritesGridProps) {
+/** The items of the date group a header row heads. */
+function groupIds(row: Extract<Row, { kind: 'header' }>, items: readonly Favorite[]): string[] {
+  return items.slice(row.first, row.first + row.count).map((f) => f.id)
+}
+
+export function FavoritesGrid(props: FavoritesGridProps) {
+  const { items, density, hasNextPage, canFetchNextPage, fetchNextPage, onOpen, selection, onSelection, onRemove, onShortcuts, focusRequest, footer, now } =
+    props
   const { t, locale } = useI18n()
   const scrollRef = useRef<HTMLDivElement>(null)
   const gridRef = useRef<HTMLDivElement>(null)
@@ -60,10 +80,10 @@ export function FavoritesGrid({ items, density, hasNextPage, canFetchNextPage, f
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (rows[i]?.kind === 'header' ? HEADER_HEIGHT : rowHeight + GAP),
+    estimateSize: (i) => rowSize(rows[i], rowHeight),
     getItemKey: (i) => rows[i]?.key ?? i,
     overscan: 3,
-    paddingStart: 8,
+    paddingStart: PADDING_TOP,
     initialRect: { width: 1024, height: 768 },
   })
   // Row heights depend on density and columns; re-measure when they change.
@@ -107,46 +127,173 @@ export function FavoritesGrid({ items, density, hasNextPage, canFetchNextPage, f
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest?.seq])
 
+  // If the focused tile left the list (removed), focus goes on to the tile now in its place.
+  const focused = useRef<{ element: HTMLElement; id: string } | null>(null)
+  useEffect(() => {
+    const last = focused.current
+    if (!last || last.element.isConnected || document.activeElement !== document.body) return
+    if (items.some((f) => f.id === last.id)) return // scrolled out of view, not gone
+    focused.current = null
+    focusItem(Math.min(activeIndex, items.length - 1))
+  })
+
+  const ids = useMemo(() => items.map((f) => f.id), [items])
+  const anySelected = selection.ids.size > 0 && items.some((f) => selection.ids.has(f.id))
+
+  function extendTo(index: number, additive: boolean) {
+    const to = ids[index]
+    if (!to) return
+    onSelection((s) => selectRange(s.anchor !== undefined && ids.includes(s.anchor) ? s : { ...s, anchor: ids[activeIndex] }, ids, to, additive))
+  }
+
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const mod = e.ctrlKey || e.metaKey
     const row = rows[rowOfItem(rows, activeIndex)]
     const column = row ? activeIndex - row.first : 0
     const vertical = (direction: 1 | -1) => {
       let r = rowOfItem(rows, activeIndex) + direction
       while (rows[r]?.kind === 'header') r += direction
       const target = rows[r]
-      if (target?.kind === 'tiles') focusItem(target.first + Math.min(column, target.items.length - 1))
+      return target?.kind === 'tiles' ? target.first + Math.min(column, target.items.length - 1) : undefined
     }
     const perPage = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / (rowHeight + GAP))) * columns
-    const moves: Record<string, () => void> = {
-      ArrowRight: () => focusItem(activeIndex + 1),
-      ArrowLeft: () => focusItem(activeIndex - 1),
+    const targets: Record<string, () => number | undefined> = {
+      ArrowRight: () => activeIndex + 1,
+      ArrowLeft: () => activeIndex - 1,
       ArrowDown: () => vertical(1),
       ArrowUp: () => vertical(-1),
-      Home: () => focusItem(0),
-      End: () => focusItem(items.length - 1),
-      PageDown: () => focusItem(Math.min(items.length - 1, activeIndex + perPage)),
-      PageUp: () => focusItem(Math.max(0, activeIndex - perPage)),
-      Enter: () => onOpen(activeIndex),
+      Home: () => 0,
+      End: () => items.length - 1,
+      PageDown: () => Math.min(items.length - 1, activeIndex + perPage),
+      PageUp: () => Math.max(0, activeIndex - perPage),
     }
-    const move = moves[e.key]
-    if (move && !e.altKey && !e.metaKey && !e.ctrlKey) {
+    const id = ids[activeIndex]
+    const actions: Record<string, (() => void) | undefined> = {
+      Enter: () => onOpen(activeIndex),
+      ' ': id ? () => onSelection((s) => toggle(s, id)) : undefined,
+      Escape: anySelected ? () => onSelection(() => NO_SELECTION) : undefined,
+      Delete: anySelected ? onRemove : undefined,
+      Backspace: anySelected ? onRemove : undefined,
+      '?': onShortcuts,
+      g: () => {
+        const header = rows.findLast((r, i) => r.kind === 'header' && i <= rowOfItem(rows, activeIndex))
+        if (header?.kind === 'header') toggleGroup(header)
+      },
+    }
+    const target = targets[e.key]
+    if (target && !e.altKey && !mod) {
+      const index = target()
       e.preventDefault()
-      move()
+      if (index === undefined || index < 0 || index >= items.length) return
+      if (e.shiftKey) extendTo(index, false)
+      focusItem(index)
+    } else if (mod && !e.altKey && e.key.toLowerCase() === 'a') {
+      e.preventDefault()
+      onSelection(() => selectAll(ids))
+    } else if (!mod && !e.altKey && actions[e.key]) {
+      e.preventDefault()
+      actions[e.key]!()
     }
   }
 
+  function toggleGroup(header: Extract<Row, { kind: 'header' }>) {
+    const group = groupIds(header, items)
+    onSelection((s) => setMany(s, group, !group.every((id) => s.ids.has(id))))
+  }
+
+  // ---- pointer: click, Ctrl/Cmd-click, Shift-click, the checkbox, touch long-press ----
+  const touch = useRef<{ timer: number; index: number; fired: boolean; x: number; y: number } | null>(null)
+  const tileIndex = (target: EventTarget) => Number((target as HTMLElement).closest<HTMLElement>('[data-index]')?.dataset.index ?? NaN)
+
+  function onClick(e: MouseEvent<HTMLDivElement>) {
+    const index = tileIndex(e.target)
+    const id = ids[index]
+    if (id === undefined) return
+    const pointerType = (e.nativeEvent as PointerEvent).pointerType
+    setActive(index)
+    if (touch.current?.fired) {
+      touch.current = null // the click that ends a long press
+    } else if (e.shiftKey) {
+      onSelection((s) => selectRange(s, ids, id, e.ctrlKey || e.metaKey))
+    } else if (e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('[data-checkbox]')) {
+      onSelection((s) => toggle(s, id))
+    } else if (pointerType === 'touch') {
+      // On touch, a tap opens, unless a long press started selecting: then taps toggle.
+      if (anySelected) onSelection((s) => toggle(s, id))
+      else onOpen(index)
+    } else {
+      onSelection(() => selectOnly(id))
+    }
+  }
+
+  function onPointerDown(e: React.PointerEvent<HTMLDivElement>) {
+    if (e.pointerType !== 'touch') return
+    const index = tileIndex(e.target)
+    if (!Number.isInteger(index)) return
+    window.clearTimeout(touch.current?.timer)
+    const timer = window.setTimeout(() => {
+      const id = ids[index]
+      if (!touch.current || !id) return
+      touch.current.fired = true
+      onSelection((s) => (s.ids.has(id) ? s : toggle(s, id)))
+      navigator.vibrate?.(10)
+    }, LONG_PRESS_MS)
+    touch.current = { timer, index, fired: false, x: e.clientX, y: e.clientY }
+  }
+  function onPointerMove(e: React.PointerEvent<HTMLDivElement>) {
+    const t = touch.current
+    if (t && !t.fired && Math.hypot(e.clientX - t.x, e.clientY - t.y) > 10) {
+      window.clearTimeout(t.timer)
+      touch.current = null
+    }
+  }
+  const cancelPress = () => {
+    if (touch.current && !touch.current.fired) {
+      window.clearTimeout(touch.current.timer)
+      touch.current = null
+    }
+  }
+
+  // ---- marquee: drag from empty space ----
+  const marqueeBase = useRef<Selection>(NO_SELECTION)
+  const dragging = useRef(false)
+  const marquee = useMarquee(scrollRef, gridRef, {
+    onChange: (rect, additive) => {
+      if (!dragging.current) {
+        dragging.current = true
+        marqueeBase.current = additive ? selection : NO_SELECTION
+      }
+      const covered = itemsInRect(rows, { columns, cell, rowHeight, paddingTop: PADDING_TOP }, rect).map((i) => ids[i]!)
+      onSelection(() => setMany(marqueeBase.current, covered, true))
+    },
+    onEmptyClick: () => anySelected && onSelection(() => NO_SELECTION),
+  })
+  useEffect(() => {
+    if (!marquee.rect) dragging.current = false
+  }, [marquee.rect])
+
   return (
-    <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto px-4 pb-6" data-testid="favorites-scroll">
+    <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto px-4 pb-6 select-none" data-testid="favorites-scroll" {...marquee.handlers}>
       <div
         ref={gridRef}
         role="grid"
         aria-label={t('favorites')}
+        aria-multiselectable="true"
         aria-rowcount={hasNextPage ? -1 : rows.length}
         aria-colcount={columns}
         onKeyDown={onKeyDown}
+        onClick={onClick}
+        onDoubleClick={(e) => Number.isInteger(tileIndex(e.target)) && onOpen(tileIndex(e.target))}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={cancelPress}
+        onPointerCancel={cancelPress}
+        onContextMenu={(e) => touch.current && e.preventDefault()}
         onFocus={(e) => {
           const index = Number((e.target as HTMLElement).dataset.index)
-          if (Number.isInteger(index)) setActive(index)
+          if (!Number.isInteger(index) || !items[index]) return
+          setActive(index)
+          focused.current = { element: e.target as HTMLElement, id: items[index].id }
         }}
         className="relative w-full"
         style={{ height: virtualizer.getTotalSize() }}
@@ -162,19 +309,49 @@ export function FavoritesGrid({ items, density, hasNextPage, canFetchNextPage, f
               style={{ transform: `translateY(${v.start}px)`, height: v.size }}
             >
               {row.kind === 'header' ? (
-                <div role="rowheader" aria-colspan={columns} className="flex h-full items-end pb-2 text-sm font-semibold text-slate-700 dark:text-slate-300">
-                  {row.label}
+                <div role="rowheader" aria-colspan={columns} className="flex h-full items-end gap-2 pb-2 text-sm font-semibold text-slate-700 dark:text-slate-300">
+                  <span>{row.label}</span>
+                  {/* Out of the tab order (the grid is one tab stop); G does the same from the keyboard. */}
+                  {(() => {
+                    const all = groupIds(row, items).every((id) => selection.ids.has(id))
+                    return (
+                      <button
+                        type="button"
+                        tabIndex={-1}
+                        aria-label={t(all ? 'unselectGroup' : 'selectGroup', { group: row.label })}
+                        onClick={() => toggleGroup(row)}
+                        className="rounded px-1.5 py-0.5 text-xs font-medium text-blue-700 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-slate-800"
+                      >
+                        {t(all ? 'unselect' : 'select')}
+                      </button>
+                    )
+                  })()}
                 </div>
               ) : (
                 <div className="grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: GAP, height: rowHeight }}>
                   {row.items.map((item, i) => (
-                    <Tile key={item.id} item={item} index={row.first + i} width={cell} tabbable={row.first + i === activeIndex} onOpen={onOpen} />
+                    <Tile
+                      key={item.id}
+                      item={item}
+                      index={row.first + i}
+                      width={cell}
+                      tabbable={row.first + i === activeIndex}
+                      selected={selection.ids.has(item.id)}
+                      showCheckbox={anySelected}
+                    />
                   ))}
                 </div>
               )}
             </div>
           )
         })}
+        {marquee.rect && (
+          <div
+            aria-hidden="true"
+            className="pointer-events-none absolute z-20 rounded-sm border border-blue-600 bg-blue-500/15"
+            style={{ left: marquee.rect.left, top: marquee.rect.top, width: marquee.rect.right - marquee.rect.left, height: marquee.rect.bottom - marquee.rect.top }}
+          />
+        )}
       </div>
       {footer}
     </div>

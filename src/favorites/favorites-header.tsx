@@ -29,9 +29,10 @@ interface HeaderProps {
   onFilter: (f: ViewFilter) => void
   density: Density
   onDensity: (d: Density) => void
+  onShortcuts: () => void
 }
 
-export function FavoritesHeader({ filter, onFilter, density, onDensity }: HeaderProps) {
+export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortcuts }: HeaderProps) {
   const { t, locale, setLocale } = useI18n()
   const [theme, setTheme] = useTheme()
   const queryClient = useQueryClient()
@@ -64,6 +65,9 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity }: Header
         options={(['system', 'light', 'dark'] as const).map((id) => ({ id, label: t(id) }))}
         onChange={setTheme}
       />
+      <Button onClick={onShortcuts} aria-keyshortcuts="?">
+        {t('shortcuts')}
+      </Button>
       <Button
         onClick={() => {
           // Forget everything of this user: the token and every cached page.

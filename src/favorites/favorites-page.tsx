@@ -1,19 +1,24 @@
 // The favorites screen: filters in the URL, the infinite grid, the preview.
-import { useInfiniteQuery } from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import type { Favorite } from '../api/favorite'
-import type { FavoritesPage as Page } from '../api/favorites'
-import { favoriteQueries } from '../api/queries'
+import type { FavoritesPage as Page, StarResult } from '../api/favorites'
+import { failedFiles } from '../api/optimistic'
+import { favoriteMutations, favoriteQueries, type SetStarredVariables } from '../api/queries'
 import { useKooDriveClient } from '../app/client-context'
 import { useI18n } from '../app/i18n'
 import { Button } from '../ui/controls'
 import { AutoDeletedNotice } from './auto-deleted-notice'
+import { ChangeStatus } from './change-status'
 import { FavoritesGrid } from './favorites-grid'
 import { FavoritesHeader, useDensity } from './favorites-header'
 import { TYPE_FILTERS, readFilter, writeFilter, type ViewFilter } from './filters'
 import { GridFooter, errorDetail } from './grid-footer'
 import { PreviewDialog } from './preview-dialog'
+import { NO_SELECTION, keepPresent, selectedIn, type Selection } from './selection'
+import { SelectionToolbar } from './selection-toolbar'
+import { ShortcutsDialog } from './shortcuts-dialog'
 import { IMAGE_STYLES } from './thumbnail-size'
 
 export const PAGE_SIZE = 100
@@ -46,11 +51,60 @@ export function FavoritesPage() {
   const query = useInfiniteQuery(
     favoriteQueries.list(client, { fileType: TYPE_FILTERS[filter.type], sortDirection: filter.sort, pageSize: PAGE_SIZE, imageProcess: IMAGE_STYLES }),
   )
-  const items = useMemo(() => flatten(query.data?.pages), [query.data])
+  // Everything loaded, and what is shown: a file asked to leave favorites is hidden at once.
+  const loaded = useMemo(() => flatten(query.data?.pages), [query.data])
+  const items = useMemo(() => loaded.filter((f) => f.starred), [loaded])
   const { hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query
   const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage])
 
   const setFilter = (next: ViewFilter) => setParams((p) => writeFilter(p, next))
+
+  // ---- selection and changes ----
+  // Hidden files keep their place in the selection: if KooDrive refuses, they come back selected.
+  // Files gone from the list (after the refetch, another filter) leave it.
+  const [selection, setSelection] = useState<Selection>(NO_SELECTION)
+  const [prunedFor, setPrunedFor] = useState(loaded)
+  if (prunedFor !== loaded) {
+    // Adjusting state while rendering (react.dev, "You might not need an effect"): no extra commit.
+    setPrunedFor(loaded)
+    const present = new Set(loaded.map((f) => f.id))
+    setSelection((s) => keepPresent(s, (id) => present.has(id)))
+  }
+  const selected = useMemo(() => selectedIn(selection, items), [selection, items])
+  const clearSelection = useCallback(() => setSelection(NO_SELECTION), [])
+
+  const queryClient = useQueryClient()
+  const { mutate } = useMutation<StarResult, Error, SetStarredVariables>({ mutationKey: favoriteMutations.setStarredKey() })
+  const [lastChange, setLastChange] = useState<SetStarredVariables>()
+  const change = useCallback(
+    (files: Favorite[], starred: boolean) => {
+      if (files.length === 0) return
+      const variables = { files: files.map((f) => ({ id: f.id, containerId: f.containerId, name: f.name })), starred }
+      mutate(variables)
+      setLastChange(variables)
+    },
+    [mutate],
+  )
+  const removeSelected = useCallback(() => change(selected, false), [change, selected])
+  /** Undo puts back exactly the files that left: not those KooDrive refused to remove. */
+  const undo = () => {
+    if (!lastChange) return
+    const mutation = queryClient
+      .getMutationCache()
+      .findAll({ mutationKey: favoriteMutations.setStarredKey() })
+      .find((m) => m.state.variables === lastChange)
+    const refused = new Set(
+      mutation?.state.status === 'success' || mutation?.state.status === 'error'
+        ? failedFiles(lastChange, mutation.state.data ?? mutation.state.error).map((f) => f.id)
+        : [],
+    )
+    const files = lastChange.files.filter((f) => !refused.has(f.id))
+    if (files.length === 0) return setLastChange(undefined)
+    const variables = { files, starred: true }
+    mutate(variables)
+    setLastChange(variables)
+  }
+  const [shortcutsOpen, setShortcutsOpen] = useState(false)
 
   // ---- preview, named in the URL (?file=ID) so that Back closes it ----
   const fileId = params.get('file')
@@ -144,6 +198,10 @@ export function FavoritesPage() {
         canFetchNextPage={!isFetching && !isFetchNextPageError}
         fetchNextPage={loadMore}
         onOpen={openPreview}
+        selection={selection}
+        onSelection={setSelection}
+        onRemove={removeSelected}
+        onShortcuts={() => setShortcutsOpen(true)}
         focusRequest={focusRequest}
         footer={
           <GridFooter
@@ -161,7 +219,8 @@ export function FavoritesPage() {
   const previewItem = previewIndex >= 0 ? items[previewIndex] : undefined
   return (
     <div className="flex h-dvh flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <FavoritesHeader filter={filter} onFilter={setFilter} density={density} onDensity={setDensity} />
+      <FavoritesHeader filter={filter} onFilter={setFilter} density={density} onDensity={setDensity} onShortcuts={() => setShortcutsOpen(true)} />
+      {selected.length > 0 && <SelectionToolbar files={selected} onChange={change} onClear={clearSelection} />}
       <AutoDeletedNotice count={query.data?.pages[0]?.autoDeleted ?? 0} />
       <main className="flex min-h-0 flex-1 flex-col">{body}</main>
       {previewItem && (
@@ -175,6 +234,8 @@ export function FavoritesPage() {
           onClose={closePreview}
         />
       )}
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+      <ChangeStatus last={lastChange} onUndo={undo} onDismiss={() => setLastChange(undefined)} />
     </div>
   )
 }

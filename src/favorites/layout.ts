@@ -59,3 +59,45 @@ export function rowOfItem(rows: readonly Row[], index: number): number {
   // A header shares `first` with the row below it: the item lives in the tiles row.
   return rows[lo]?.kind === 'header' ? lo + 1 : lo
 }
+
+export interface Rect {
+  left: number
+  top: number
+  right: number
+  bottom: number
+}
+
+export interface GridGeometry {
+  columns: number
+  cell: number
+  rowHeight: number
+  /** Space above the first row. */
+  paddingTop: number
+}
+
+/** Height each row takes, its gap included: what the virtualizer is told. */
+export function rowSize(row: Row | undefined, rowHeight: number): number {
+  return row?.kind === 'header' ? HEADER_HEIGHT : rowHeight + GAP
+}
+
+/**
+ * Indexes of the items a marquee covers, `rect` in the grid's own coordinates. Pure layout math,
+ * so it also finds tiles the virtualizer has not mounted (the marquee may span far more).
+ */
+export function itemsInRect(rows: readonly Row[], geometry: GridGeometry, rect: Rect): number[] {
+  const { columns, cell, rowHeight, paddingTop } = geometry
+  const hits: number[] = []
+  let top = paddingTop
+  for (const row of rows) {
+    const size = rowSize(row, rowHeight)
+    if (top > rect.bottom) break
+    if (row.kind === 'tiles' && top + rowHeight >= rect.top) {
+      for (let c = 0; c < Math.min(columns, row.items.length); c++) {
+        const left = c * (cell + GAP)
+        if (left <= rect.right && left + cell >= rect.left) hits.push(row.first + c)
+      }
+    }
+    top += size
+  }
+  return hits
+}

@@ -12,10 +12,13 @@ interface TileProps {
   index: number
   width: number
   tabbable: boolean
-  onOpen: (index: number) => void
+  selected: boolean
+  /** Checkboxes show on every tile once anything is selected (otherwise on hover and focus). */
+  showCheckbox: boolean
 }
 
-export const Tile = memo(function Tile({ item, index, width, tabbable, onOpen }: TileProps) {
+/** Clicks, keys and long presses are handled by the grid, which knows the whole selection. */
+export const Tile = memo(function Tile({ item, index, width, tabbable, selected, showCheckbox }: TileProps) {
   const { t } = useI18n()
   const [image, setImage] = useState<'loading' | 'loaded' | 'failed'>('loading')
   const thumbnail = chooseThumbnail(item.thumbnails, width, typeof window === 'undefined' ? 1 : window.devicePixelRatio)
@@ -27,9 +30,12 @@ export const Tile = memo(function Tile({ item, index, width, tabbable, onOpen }:
     <div
       role="gridcell"
       data-index={index}
+      aria-selected={selected}
       tabIndex={tabbable ? 0 : -1}
-      onDoubleClick={() => onOpen(index)}
-      className="group relative flex h-full min-w-0 flex-col overflow-hidden rounded-lg border border-slate-200 bg-white outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2 dark:border-slate-700 dark:bg-slate-900 dark:ring-offset-slate-950"
+      className={cn(
+        'group relative flex h-full min-w-0 flex-col overflow-hidden rounded-lg border bg-white outline-none [-webkit-touch-callout:none] focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2 dark:bg-slate-900 dark:ring-offset-slate-950',
+        selected ? 'border-blue-700 ring-2 ring-blue-700 dark:border-blue-400 dark:ring-blue-400' : 'border-slate-200 dark:border-slate-700',
+      )}
     >
       {/* First in the DOM so the cell's accessible name starts with the file name; shown last. */}
       <div className="relative order-2 h-9 shrink-0">
@@ -58,6 +64,21 @@ export const Tile = memo(function Tile({ item, index, width, tabbable, onOpen }:
         ) : (
           <FileIcon type={item.type} suffix={item.suffix} />
         )}
+        {selected && <div aria-hidden="true" className="absolute inset-0 bg-blue-600/15" />}
+        {/* A pointer target only: the cell's aria-selected is what assistive technology reads. */}
+        <span
+          aria-hidden="true"
+          data-checkbox
+          className={cn(
+            'absolute right-1.5 top-1.5 z-10 flex size-6 items-center justify-center rounded-full border-2 shadow transition-opacity',
+            selected ? 'border-blue-700 bg-blue-700 text-white' : 'border-white bg-slate-900/40 text-transparent',
+            selected || showCheckbox ? 'opacity-100' : 'opacity-0 group-focus-visible:opacity-100 group-hover:opacity-100',
+          )}
+        >
+          <svg viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="2.5">
+            <path d="M3.5 8.5l3 3 6-7" />
+          </svg>
+        </span>
         {badges.length > 0 && (
           <div className="absolute left-1 top-1 flex flex-wrap gap-1">
             {badges.map((b) => (

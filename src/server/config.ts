@@ -18,7 +18,22 @@ export interface ServerConfig {
   now: () => number
   /** Upstream timeout in proxy mode. */
   upstreamTimeoutMs: number
+  /**
+   * A slow network on demand: awaited after a KooDrive call is processed and before its answer
+   * is sent. KOODRIVE_LATENCY_MS sets a fixed delay; tests pass a function to hold one answer.
+   */
+  latency?: (call: ApiCall) => Promise<void> | void
 }
+
+/** What the latency hook is told about a call. */
+export interface ApiCall {
+  kind: 'list' | 'batch'
+  /** batch: the state asked for and the files. */
+  starred?: boolean
+  fileIds?: string[]
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 export const DEMO_TOKEN = 'demo-access-token'
 export const DEMO_USER_ID = 'demo-user'
@@ -55,6 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     .split(/[\s,]+/)
     .filter(Boolean)
     .map((o) => origin('KOODRIVE_IMAGE_ORIGINS', o).origin)
+  const latencyMs = integer(env, 'KOODRIVE_LATENCY_MS', 0, 0, 60_000)
   return {
     port: integer(env, 'PORT', 4173, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -67,5 +83,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     staticDir: path.resolve(cwd, 'dist/client'),
     now: Date.now,
     upstreamTimeoutMs: 15_000,
+    latency: latencyMs > 0 ? () => sleep(latencyMs) : undefined,
   }
 }

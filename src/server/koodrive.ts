@@ -260,6 +260,7 @@ export function createKooDriveApi(store: Store, config: ServerConfig) {
         code: '0',
         msg: 'success',
       }
+      await config.latency?.({ kind: 'list' })
       return sendJson(res, 200, body, dateHeader())
     }
     if (path === BATCH_PATH) {
@@ -274,6 +275,7 @@ export function createKooDriveApi(store: Store, config: ServerConfig) {
         code: '0',
         msg: 'success',
       }
+      await config.latency?.({ kind: 'batch', starred, fileIds: entries.map((e) => e.fileId) })
       return sendJson(res, 200, body, dateHeader())
     }
     throw new HttpError(404, '404', `No KooDrive API at ${path}`)

@@ -9,7 +9,7 @@ import { buildRows, columnsFor, rowOfItem, tileWidth } from '../../src/favorites
 import { IMAGE_STYLES, chooseThumbnail, largestThumbnail } from '../../src/favorites/thumbnail-size'
 
 const fav = (id: string, starredAt?: number): Favorite => ({
-  id, name: id, type: '15', recycled: false, hidden: false, expired: false, thumbnails: [], canDownload: true, starredAt,
+  id, name: id, type: '15', recycled: false, hidden: false, expired: false, thumbnails: [], canDownload: true, starred: true, starredAt,
 })
 
 describe('columnsFor / tileWidth', () => {

@@ -1,9 +1,10 @@
 // Renders app pieces with fresh providers, talking to a real server through the real client.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { MemoryRouter } from 'react-router-dom'
 import { createClient, type KooDriveClient } from '../../src/api/client'
+import { makeQueryClient } from '../../src/app/app'
 import { ClientContext } from '../../src/app/client-context'
 import { I18nProvider } from '../../src/app/i18n'
 import { session } from '../../src/app/session'
@@ -15,7 +16,9 @@ export function testClient(baseUrl: string, fetchImpl?: typeof fetch): KooDriveC
 
 export function renderWithApp(ui: ReactNode, { client, route = '/' }: { client: KooDriveClient; route?: string }) {
   session.connect({ token: TOKEN, userId: USER })
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  // The app's own query client (its mutation defaults are part of what is tested), without retries.
+  const queryClient = makeQueryClient(client)
+  queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } })
   return {
     queryClient,
     ...render(

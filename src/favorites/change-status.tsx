@@ -1,0 +1,96 @@
+// What the last change did, said politely, with Undo; and what KooDrive refused, said as an alert.
+import { useMutationState } from '@tanstack/react-query'
+import { useState } from 'react'
+import type { StarResult } from '../api/favorites'
+import { failedFiles } from '../api/optimistic'
+import { favoriteMutations, type SetStarredVariables } from '../api/queries'
+import { useI18n } from '../app/i18n'
+import { Button } from '../ui/controls'
+import { displayName } from './display-name'
+
+/** Names shown in the alert; the rest are counted. */
+const MAX_NAMED = 8
+
+interface ChangeStatusProps {
+  /** The last change asked for on this screen. */
+  last?: SetStarredVariables
+  onUndo: () => void
+  onDismiss: () => void
+}
+
+export function ChangeStatus({ last, onUndo, onDismiss }: ChangeStatusProps) {
+  const { t } = useI18n()
+  const [dismissedFailure, setDismissedFailure] = useState(-1)
+  const failures = useMutationState({
+    filters: {
+      mutationKey: favoriteMutations.setStarredKey(),
+      predicate: (m) => m.state.status === 'error' || (m.state.status === 'success' && (m.state.data as StarResult).failed.length > 0),
+    },
+    select: (m) => {
+      const variables = m.state.variables as SetStarredVariables
+      const names = new Map(variables.files.map((f) => [f.id, f.name ?? f.id]))
+      const failed = failedFiles(variables, m.state.status === 'error' ? m.state.error : m.state.data)
+      return { id: m.mutationId, starred: variables.starred, failed: failed.map((f) => ({ ...f, name: names.get(f.id) ?? f.id })) }
+    },
+  })
+  const failure = failures.findLast((f) => f.id > dismissedFailure)
+  const count = last?.files.length ?? 0
+  const message = !last ? '' : last.starred ? t(count === 1 ? 'addedOne' : 'added', { count }) : t(count === 1 ? 'removedOne' : 'removed', { count })
+
+  return (
+    <div className="pointer-events-none fixed inset-x-0 bottom-4 z-30 flex flex-col items-center gap-2 px-4">
+      {failure && (
+        <div
+          role="alert"
+          className="pointer-events-auto w-full max-w-xl rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-950 shadow-lg dark:border-red-800 dark:bg-slate-900 dark:text-red-100"
+        >
+          <p className="font-semibold">
+            {failure.starred
+              ? t(failure.failed.length === 1 ? 'notAddedOne' : 'notAdded', { count: failure.failed.length })
+              : t(failure.failed.length === 1 ? 'notRemovedOne' : 'notRemoved', { count: failure.failed.length })}
+          </p>
+          <ul className="mt-2 list-disc space-y-0.5 pl-5">
+            {failure.failed.slice(0, MAX_NAMED).map((f) => (
+              <li key={f.id}>
+                <bdi className="font-medium">{displayName(f.name)}</bdi>: {f.message}
+              </li>
+            ))}
+            {failure.failed.length > MAX_NAMED && <li>… +{failure.failed.length - MAX_NAMED}</li>}
+          </ul>
+          <div className="mt-3 flex justify-end">
+            <Button onClick={() => setDismissedFailure(failure.id)}>{t('dismiss')}</Button>
+          </div>
+        </div>
+      )}
+      <div
+        className={
+          last
+            ? 'pointer-events-auto flex items-center gap-3 rounded-lg bg-slate-900 py-2 pr-2 pl-4 text-sm text-white shadow-lg dark:bg-slate-100 dark:text-slate-900'
+            : 'sr-only'
+        }
+      >
+        {/* Always in the page, so screen readers hear each change (a polite live region). */}
+        <p role="status">{message}</p>
+        {last && !last.starred && (
+          <button
+            type="button"
+            onClick={onUndo}
+            className="rounded-md px-3 py-1.5 font-semibold text-blue-200 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white dark:text-blue-800 dark:hover:bg-slate-900/10 dark:focus-visible:outline-slate-900"
+          >
+            {t('undo')}
+          </button>
+        )}
+        {last && (
+          <button
+            type="button"
+            onClick={onDismiss}
+            aria-label={t('dismiss')}
+            className="rounded-md px-2 py-1.5 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white dark:hover:bg-slate-900/10"
+          >
+            ✕
+          </button>
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,65 @@
+// What can be done with the selected files: remove (or add back), download, clear.
+import type { KeyboardEvent } from 'react'
+import type { Favorite } from '../api/favorite'
+import { useI18n } from '../app/i18n'
+import { Button } from '../ui/controls'
+
+/** The content links of the files, http(s) only (the model drops anything else) and allowed to download. */
+export function downloadLinks(files: readonly Favorite[]): { url: string; name: string }[] {
+  return files.flatMap((f) => (f.contentUrl && f.canDownload ? [{ url: f.contentUrl, name: f.name }] : []))
+}
+
+/** Plain links: the browser fetches them without our Authorization header. */
+function download(links: { url: string; name: string }[]) {
+  links.forEach(({ url, name }, i) =>
+    window.setTimeout(() => {
+      const a = document.createElement('a')
+      a.href = url
+      a.download = name
+      a.rel = 'noopener noreferrer'
+      a.click()
+    }, i * 200),
+  )
+}
+
+/** A toolbar is one group: arrow keys move between its buttons. */
+function onArrows(e: KeyboardEvent<HTMLDivElement>) {
+  if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')]
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement)
+  buttons[(at + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length]?.focus()
+  e.preventDefault()
+}
+
+interface SelectionToolbarProps {
+  files: Favorite[]
+  onChange: (files: Favorite[], starred: boolean) => void
+  onClear: () => void
+}
+
+export function SelectionToolbar({ files, onChange, onClear }: SelectionToolbarProps) {
+  const { t } = useI18n()
+  const starred = files.filter((f) => f.starred)
+  const notStarred = files.filter((f) => !f.starred)
+  const links = downloadLinks(files)
+  return (
+    <div
+      role="toolbar"
+      aria-label={t('selection')}
+      onKeyDown={onArrows}
+      className="flex flex-wrap items-center gap-2 border-b border-blue-200 bg-blue-50 px-4 py-2 dark:border-blue-900 dark:bg-slate-900"
+    >
+      <span className="mr-2 text-sm font-semibold text-slate-900 dark:text-slate-100">{t('selectedCount', { count: files.length })}</span>
+      {starred.length > 0 && (
+        <Button variant="primary" onClick={() => onChange(starred, false)}>
+          {t('removeFromFavorites')}
+        </Button>
+      )}
+      {notStarred.length > 0 && <Button onClick={() => onChange(notStarred, true)}>{t('addToFavorites')}</Button>}
+      <Button disabled={links.length === 0} onClick={() => download(links)}>
+        {t('download')}
+      </Button>
+      <Button onClick={onClear}>{t('clearSelection')}</Button>
+    </div>
+  )
+}
