@@ -34,8 +34,13 @@ export function ChangeStatus({ last, onUndo, onDismiss }: ChangeStatusProps) {
     },
   })
   const failure = failures.findLast((f) => f.id > dismissedFailure)
-  const count = last?.files.length ?? 0
-  const message = !last ? '' : last.starred ? t(count === 1 ? 'addedOne' : 'added', { count }) : t(count === 1 ? 'removedOne' : 'removed', { count })
+  // Once KooDrive has answered, count what really changed.
+  const refused = useMutationState({
+    filters: { mutationKey: favoriteMutations.setStarredKey(), predicate: (m) => m.state.variables === last && m.state.status !== 'pending' },
+    select: (m) => failedFiles(last!, m.state.status === 'error' ? m.state.error : m.state.data).length,
+  })[0]
+  const count = (last?.files.length ?? 0) - (refused ?? 0)
+  const message = !last || count === 0 ? '' : last.starred ? t(count === 1 ? 'addedOne' : 'added', { count }) : t(count === 1 ? 'removedOne' : 'removed', { count })
 
   return (
     <div className="pointer-events-none fixed inset-x-0 bottom-4 z-30 flex flex-col items-center gap-2 px-4">
@@ -71,7 +76,7 @@ export function ChangeStatus({ last, onUndo, onDismiss }: ChangeStatusProps) {
       >
         {/* Always in the page, so screen readers hear each change (a polite live region). */}
         <p role="status">{message}</p>
-        {last && !last.starred && (
+        {last && !last.starred && count > 0 && (
           <button
             type="button"
             onClick={onUndo}

@@ -219,8 +219,11 @@ export function FavoritesPage() {
   const previewItem = previewIndex >= 0 ? items[previewIndex] : undefined
   return (
     <div className="flex h-dvh flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <FavoritesHeader filter={filter} onFilter={setFilter} density={density} onDensity={setDensity} onShortcuts={() => setShortcutsOpen(true)} />
-      {selected.length > 0 && <SelectionToolbar files={selected} onChange={change} onClear={clearSelection} />}
+      {/* The selection toolbar covers the header instead of pushing the grid down. */}
+      <div className="relative">
+        <FavoritesHeader filter={filter} onFilter={setFilter} density={density} onDensity={setDensity} onShortcuts={() => setShortcutsOpen(true)} />
+        {selected.length > 0 && <SelectionToolbar files={selected} onChange={change} onClear={clearSelection} />}
+      </div>
       <AutoDeletedNotice count={query.data?.pages[0]?.autoDeleted ?? 0} />
       <main className="flex min-h-0 flex-1 flex-col">{body}</main>
       {previewItem && (

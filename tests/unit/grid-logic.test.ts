@@ -5,7 +5,7 @@ import { detectLocale, makeI18n } from '../../src/app/i18n'
 import { dateGroup } from '../../src/favorites/date-groups'
 import { displayName } from '../../src/favorites/display-name'
 import { readFilter, writeFilter } from '../../src/favorites/filters'
-import { buildRows, columnsFor, rowOfItem, tileWidth } from '../../src/favorites/layout'
+import { buildRows, columnsFor, itemsInRect, rowOfItem, tileWidth } from '../../src/favorites/layout'
 import { IMAGE_STYLES, chooseThumbnail, largestThumbnail } from '../../src/favorites/thumbnail-size'
 
 const fav = (id: string, starredAt?: number): Favorite => ({
@@ -132,5 +132,27 @@ describe('i18n', () => {
     expect(en.size(undefined)).toBe('—')
     expect(en.t('endOfList', { count: 5000 })).toBe('That is all: 5,000 favorites')
     expect(makeI18n('zh-CN').t('endOfList', { count: 5000 })).toBe('已全部加载：共 5,000 个收藏')
+  })
+})
+
+describe('itemsInRect (marquee)', () => {
+  // Two groups: 5 items then 2; 3 columns of 100 px, rows 100 px high (+12 gap), headers 44 px.
+  const items = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id, i) => fav(id, i < 5 ? 2_000 : 1_000))
+  const rows = buildRows(items, 3, (f) => ({ key: String(f.starredAt), label: String(f.starredAt) }))
+  const geometry = { columns: 3, cell: 100, rowHeight: 100, paddingTop: 8 }
+  // Row tops: header 8, tiles 52 (a b c), tiles 164 (d e), header 276, tiles 320 (f g).
+
+  it('finds the tiles a rectangle touches, across rows and date groups', () => {
+    expect(itemsInRect(rows, geometry, { left: 50, right: 150, top: 60, bottom: 200 })).toEqual([0, 1, 3, 4])
+    expect(itemsInRect(rows, geometry, { left: 0, right: 400, top: 0, bottom: 1000 })).toEqual([0, 1, 2, 3, 4, 5, 6])
+  })
+
+  it('finds nothing in the gaps or over a header alone', () => {
+    expect(itemsInRect(rows, geometry, { left: 101, right: 111, top: 60, bottom: 70 })).toEqual([])
+    expect(itemsInRect(rows, geometry, { left: 0, right: 400, top: 280, bottom: 300 })).toEqual([])
+  })
+
+  it('does not count a slot that has no tile (a short last row)', () => {
+    expect(itemsInRect(rows, geometry, { left: 230, right: 300, top: 170, bottom: 400 })).toEqual([])
   })
 })
