@@ -112,3 +112,27 @@ export function registerStarMutation(queryClient: QueryClient, client: KooDriveC
       settle(variables, failedFiles(variables, error), context?.token),
   })
 }
+
+/** Where a removed file was: the file loaded just before it (none when it was first). */
+export interface Place<T = FavoritesPage['items'][number]> {
+  item: T
+  after?: string
+}
+
+/**
+ * Puts files that a refetch already dropped back into the pages, each right after the file it
+ * followed, hidden (`starred: false`) until a change shows them. Files still cached are left alone.
+ */
+export function restorePlaces(data: FavoritesData | undefined, places: readonly Place[]): FavoritesData | undefined {
+  if (!data) return data
+  const present = new Set(data.pages.flatMap((p) => p.items.map((i) => i.id)))
+  const missing = places.filter((p) => !present.has(p.item.id))
+  if (missing.length === 0) return data
+  const pages = data.pages.map((p) => ({ ...p, items: [...p.items] }))
+  for (const { item, after } of missing) {
+    const page = after === undefined ? pages[0] : pages.find((p) => p.items.some((i) => i.id === after))
+    if (!page) continue // its neighbour is gone too, and no place is known: the refetch decides
+    page.items.splice(after === undefined ? 0 : page.items.findIndex((i) => i.id === after) + 1, 0, { ...item, starred: false })
+  }
+  return { ...data, pages }
+}

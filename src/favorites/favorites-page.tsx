@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import type { Favorite } from '../api/favorite'
 import type { FavoritesPage as Page, StarResult } from '../api/favorites'
-import { failedFiles } from '../api/optimistic'
+import { failedFiles, restorePlaces, type FavoritesData, type Place } from '../api/optimistic'
 import { favoriteMutations, favoriteQueries, type SetStarredVariables } from '../api/queries'
 import { useKooDriveClient } from '../app/client-context'
 import { useI18n } from '../app/i18n'
@@ -48,9 +48,13 @@ export function FavoritesPage() {
   const filter = readFilter(params)
   const [density, setDensity] = useDensity()
 
-  const query = useInfiniteQuery(
-    favoriteQueries.list(client, { fileType: TYPE_FILTERS[filter.type], sortDirection: filter.sort, pageSize: PAGE_SIZE, imageProcess: IMAGE_STYLES }),
-  )
+  const listOptions = favoriteQueries.list(client, {
+    fileType: TYPE_FILTERS[filter.type],
+    sortDirection: filter.sort,
+    pageSize: PAGE_SIZE,
+    imageProcess: IMAGE_STYLES,
+  })
+  const query = useInfiniteQuery(listOptions)
   // Everything loaded, and what is shown: a file asked to leave favorites is hidden at once.
   const loaded = useMemo(() => flatten(query.data?.pages), [query.data])
   const items = useMemo(() => loaded.filter((f) => f.starred), [loaded])
@@ -76,14 +80,20 @@ export function FavoritesPage() {
   const queryClient = useQueryClient()
   const { mutate } = useMutation<StarResult, Error, SetStarredVariables>({ mutationKey: favoriteMutations.setStarredKey() })
   const [lastChange, setLastChange] = useState<SetStarredVariables>()
+  // Where the removed files were, so Undo can put them back even after the list was refetched.
+  const places = useRef<Place[]>([])
   const change = useCallback(
     (files: Favorite[], starred: boolean) => {
       if (files.length === 0) return
       const variables = { files: files.map((f) => ({ id: f.id, containerId: f.containerId, name: f.name })), starred }
+      if (!starred) {
+        const index = new Map(loaded.map((f, i) => [f.id, i]))
+        places.current = files.map((item) => ({ item, after: loaded[(index.get(item.id) ?? 0) - 1]?.id }))
+      }
       mutate(variables)
       setLastChange(variables)
     },
-    [mutate],
+    [mutate, loaded],
   )
   const removeSelected = useCallback(() => change(selected, false), [change, selected])
   /** Undo puts back exactly the files that left: not those KooDrive refused to remove. */
@@ -101,6 +111,9 @@ export function FavoritesPage() {
     const files = lastChange.files.filter((f) => !refused.has(f.id))
     if (files.length === 0) return setLastChange(undefined)
     const variables = { files, starred: true }
+    queryClient.setQueryData<FavoritesData>(listOptions.queryKey, (data) =>
+      restorePlaces(data, places.current.filter((p) => files.some((f) => f.id === p.item.id))),
+    )
     mutate(variables)
     setLastChange(variables)
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../src/api/client'
 import type { Favorite } from '../../src/api/favorite'
-import { StarChangeError, failedFiles, patchStarred, type FavoritesData } from '../../src/api/optimistic'
+import { StarChangeError, failedFiles, patchStarred, restorePlaces, type FavoritesData } from '../../src/api/optimistic'
 
 const fav = (id: string): Favorite => ({ id, name: `${id}.png`, type: '15', recycled: false, hidden: false, expired: false, thumbnails: [], canDownload: true, starred: true })
 const data = (...pages: string[][]): FavoritesData => ({
@@ -66,5 +66,32 @@ describe('failedFiles', () => {
       { id: 'b', code: '400', message: 'Bad request body', error },
     ])
     expect(failedFiles(variables, new Error('boom')).map((f) => f.message)).toEqual(['boom', 'boom'])
+  })
+})
+
+describe('restorePlaces', () => {
+  it('puts dropped files back after the file they followed, hidden until a change shows them', () => {
+    const now = data(['a', 'c'], ['e'])
+    const back = restorePlaces(now, [
+      { item: fav('b'), after: 'a' },
+      { item: fav('d'), after: 'c' },
+      { item: fav('z') }, // it was first
+    ])!
+    expect(back.pages.map((p) => p.items.map((i) => i.id))).toEqual([['z', 'a', 'b', 'c', 'd'], ['e']])
+    expect(back.pages[0]!.items.find((i) => i.id === 'b')!.starred).toBe(false)
+  })
+
+  it('restores a run of neighbours in order, since each follows the one restored before it', () => {
+    const back = restorePlaces(data(['a', 'd']), [
+      { item: fav('b'), after: 'a' },
+      { item: fav('c'), after: 'b' },
+    ])
+    expect(back!.pages[0]!.items.map((i) => i.id)).toEqual(['a', 'b', 'c', 'd'])
+  })
+
+  it('leaves files still cached alone, and skips a file whose neighbour is unknown', () => {
+    const now = data(['a', 'b'])
+    expect(restorePlaces(now, [{ item: fav('b'), after: 'a' }])).toBe(now)
+    expect(restorePlaces(now, [{ item: fav('x'), after: 'gone' }])!.pages[0]!.items.map((i) => i.id)).toEqual(['a', 'b'])
   })
 })

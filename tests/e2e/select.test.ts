@@ -1,0 +1,281 @@
+// Selecting and removing favorites in a real Chromium against the real server, slowed on demand:
+// the server's latency hook holds an answer back until the test lets it go.
+import type { Page, Request } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ApiCall } from '../../src/server/config'
+import { SPECIAL } from '../../src/server/seed'
+import { openPage, withBrowserAndServer } from './harness'
+
+let hold: (call: ApiCall) => Promise<void> | void = () => {}
+const app = withBrowserAndServer({ demoFiles: 300, latency: (call) => hold(call) })
+afterEach(() => {
+  hold = () => {}
+  app.server.app.store!.db.prepare('UPDATE files SET starred = 1').run()
+})
+
+function gate() {
+  let open!: () => void
+  const promise = new Promise<void>((resolve) => (open = resolve))
+  return { promise, open }
+}
+
+const grid = (page: Page) => page.getByRole('grid', { name: 'Favorites' })
+const cells = (page: Page) => grid(page).getByRole('gridcell')
+const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Selection' })
+const status = (page: Page) => page.getByRole('status').filter({ hasText: /^(Removed|Added) / })
+const isBatch = (r: Request) => r.url().includes('/koodrive/ose/v1/star/batch')
+const starredOnServer = (id: string) => (app.server.app.store!.db.prepare('SELECT starred FROM files WHERE id = ?').get(id) as { starred: number }).starred === 1
+/** The server's order, which the grid shows before anything changes: names to ids by position. */
+function serverOrder() {
+  return app.server.app.store!.db.prepare('SELECT id, name FROM files WHERE starred = 1 ORDER BY starred_time DESC, id DESC').all() as { id: string; name: string }[]
+}
+const cellNames = (page: Page) => cells(page).evaluateAll((els) => els.map((el) => el.querySelector('bdi')!.textContent!))
+const selectedNames = (page: Page) =>
+  grid(page)
+    .locator('[role=gridcell][aria-selected=true]')
+    .evaluateAll((els) => els.map((el) => el.querySelector('bdi')!.textContent!))
+
+async function open() {
+  const session = await openPage(app.browser, app.server.url)
+  await cells(session.page).first().waitFor()
+  return session
+}
+
+/** Scrolls until every page is loaded; returns the total the end line gives. */
+async function loadAll(page: Page) {
+  const end = page.getByText(/^That is all: /)
+  for (let i = 0; i < 100 && (await end.count()) === 0; i++) {
+    await page.getByTestId('favorites-scroll').evaluate((el) => el.scrollBy(0, 3000))
+    await page.waitForTimeout(50)
+  }
+  return Number((await end.textContent())!.replace(/\D/g, ''))
+}
+
+/** Waits until every list and batch call the page made has been answered. */
+async function quiet(page: Page) {
+  await page.waitForLoadState('networkidle')
+}
+
+describe('selecting and removing', () => {
+  it('click plus Shift-click selects 3; Remove hides them before the server answers, and the server agrees after', async () => {
+    const { page, context, errors } = await open()
+    const order = serverOrder().slice(5, 8)
+    const names = (await cellNames(page)).slice(5, 8)
+    expect(names).toEqual(order.map((f) => f.name))
+    await cells(page).nth(5).click()
+    await cells(page).nth(7).click({ modifiers: ['Shift'] })
+    expect(await selectedNames(page)).toEqual(names)
+    await expect.poll(() => toolbar(page).getByText('3 selected').count()).toBe(1)
+
+    const answer = gate()
+    hold = (call) => (call.kind === 'batch' ? answer.promise : undefined)
+    let answered = false
+    page.on('requestfinished', (r) => isBatch(r) && (answered = true))
+    const sent = page.waitForRequest(isBatch)
+    await toolbar(page).getByRole('button', { name: 'Remove from favorites' }).click()
+    const request = await sent
+    // Gone while the server still holds its answer.
+    expect((await cellNames(page)).filter((n) => names.includes(n))).toEqual([])
+    expect(await status(page).textContent()).toBe('Removed 3 from favorites')
+    expect(await toolbar(page).count()).toBe(0)
+    expect(request.postDataJSON()).toMatchObject({ starred: false, subRequestList: order.map((f) => expect.objectContaining({ fileId: f.id })) })
+    expect(answered).toBe(false)
+
+    answer.open()
+    await expect.poll(() => answered).toBe(true)
+    expect(order.map((f) => starredOnServer(f.id))).toEqual([false, false, false])
+    await quiet(page)
+    expect((await cellNames(page)).filter((n) => names.includes(n))).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('a file the server refuses comes back in place, still selected, with its message; the others stay removed', async () => {
+    const { page, context } = await open()
+    const before = await cellNames(page)
+    const locked = before.findIndex((n) => n.startsWith('Company handbook'))
+    await cells(page).nth(locked - 1).click()
+    await cells(page).nth(locked + 1).click({ modifiers: ['Shift'] })
+    const chosen = before.slice(locked - 1, locked + 2)
+    await toolbar(page).getByRole('button', { name: 'Remove from favorites' }).click()
+
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toContain('KooDrive kept 1 in favorites')
+    expect(await alert.textContent()).toContain('Company handbook (pinned by admin).pdf: This favorite is pinned by your administrator and cannot be removed')
+    await quiet(page)
+    const after = await cellNames(page)
+    expect(after.filter((n) => chosen.includes(n))).toEqual([before[locked]])
+    expect(after.indexOf(before[locked]!)).toBe(locked - 1) // its neighbour before it left
+    expect(await selectedNames(page)).toEqual([before[locked]])
+    expect(await toolbar(page).getByText('1 selected').count()).toBe(1)
+    expect(await status(page).textContent()).toBe('Removed 2 from favorites')
+    expect(starredOnServer(SPECIAL.locked)).toBe(true)
+    await alert.getByRole('button', { name: 'Dismiss' }).click()
+    expect(await page.getByRole('alert').count()).toBe(0)
+    await context.close()
+  })
+
+  it('Undo sends starred: true for exactly those files and puts them back where they were', async () => {
+    const { page, context } = await open()
+    const before = await cellNames(page)
+    const order = serverOrder()
+    const [x, y] = [order[5]!, order[7]!]
+    await cells(page).nth(5).click()
+    await cells(page).nth(7).click({ modifiers: ['Control'] })
+    await page.keyboard.press('Delete')
+    await expect.poll(async () => (await cellNames(page)).includes(x.name)).toBe(false)
+    await quiet(page)
+    expect(starredOnServer(y.id)).toBe(false)
+
+    const answer = gate()
+    hold = (call) => (call.kind === 'batch' ? answer.promise : undefined)
+    const sent = page.waitForRequest(isBatch)
+    await page.getByRole('button', { name: 'Undo' }).click()
+    const body = (await sent).postDataJSON() as { starred: boolean; subRequestList: { fileId: string }[] }
+    expect(body.starred).toBe(true)
+    expect(body.subRequestList.map((s) => s.fileId).sort()).toEqual([x.id, y.id].sort())
+    // Back in place before the server answers.
+    expect((await cellNames(page)).slice(0, 10)).toEqual(before.slice(0, 10))
+    expect(await status(page).textContent()).toBe('Added 2 back to favorites')
+    answer.open()
+    await expect.poll(() => starredOnServer(x.id) && starredOnServer(y.id)).toBe(true)
+    await context.close()
+  })
+
+  it('Ctrl+A over 300 loaded favorites selects them all and Delete sends 3 batches of at most 100', async () => {
+    const { page, context } = await open()
+    const total = await loadAll(page)
+    expect(total).toBeGreaterThanOrEqual(295)
+    await cells(page).first().focus()
+    await page.keyboard.press('Control+A')
+    await toolbar(page).getByText(`${total} selected`).waitFor()
+
+    const batches: number[] = []
+    page.on('request', (r) => isBatch(r) && batches.push((r.postDataJSON() as { subRequestList: unknown[] }).subRequestList.length))
+    await page.keyboard.press('Delete')
+    await status(page).waitFor()
+    await quiet(page)
+    expect(batches).toHaveLength(3)
+    expect(Math.max(...batches)).toBeLessThanOrEqual(100)
+    expect(batches.reduce((a, b) => a + b)).toBe(total)
+    // Only the pinned files are left, back in place and still selected.
+    const left = await cellNames(page)
+    const pinned = app.server.app.store!.db.prepare('SELECT COUNT(*) AS n FROM files WHERE starred = 1').get() as { n: number }
+    expect(left).toHaveLength(pinned.n)
+    expect(await selectedNames(page)).toEqual(left)
+    await context.close()
+  })
+
+  it('a removal while the next page is loading: the page arrives and the removed tile stays gone', async () => {
+    const { page, context } = await open()
+    const first = serverOrder()[0]!
+    const pageAnswer = gate()
+    hold = (call) => (call.kind === 'list' ? pageAnswer.promise : undefined)
+    const nextPage = page.waitForRequest((r) => r.url().includes('pageCursor='))
+    await page.getByTestId('favorites-scroll').evaluate((el) => el.scrollBy(0, 1_000_000))
+    await nextPage
+    await page.getByTestId('favorites-scroll').evaluate((el) => el.scrollTo(0, 0))
+    await cells(page).first().click()
+    await page.keyboard.press('Delete')
+    await expect.poll(async () => (await cellNames(page)).includes(first.name)).toBe(false)
+    pageAnswer.open()
+    hold = () => {}
+    const total = await loadAll(page)
+    await quiet(page)
+    // Every other favorite arrived; the removed one never came back.
+    expect(total).toBe(serverOrder().length)
+    expect(starredOnServer(first.id)).toBe(false)
+    await page.getByTestId('favorites-scroll').evaluate((el) => el.scrollTo(0, 0))
+    await expect.poll(async () => (await cellNames(page))[0]).toBe(serverOrder()[0]!.name)
+    expect(await cellNames(page)).not.toContain(first.name)
+    await context.close()
+  })
+
+  it('two overlapping batches answered in reverse order: neither brings the other back', async () => {
+    const { page, context } = await open()
+    const order = serverOrder()
+    const [a, b] = [order[1]!.name, order[3]!.name]
+    const [aId, bId] = [order[1]!.id, order[3]!.id]
+    const firstAnswer = gate()
+    const seen: string[][] = []
+    hold = (call) => {
+      if (call.kind !== 'batch') return
+      seen.push(call.fileIds!)
+      return call.fileIds!.includes(aId) ? firstAnswer.promise : undefined
+    }
+    let answers = 0
+    page.on('response', (r) => isBatch(r.request()) && answers++)
+    await cells(page).nth(1).click()
+    await page.keyboard.press('Delete')
+    await expect.poll(() => seen.length).toBe(1)
+    await cells(page).nth(2).click() // b moved up one place
+    expect(await selectedNames(page)).toEqual([b])
+    await page.keyboard.press('Delete')
+    await expect.poll(() => answers).toBe(1)
+    expect(starredOnServer(bId)).toBe(false)
+    // The second answer came first; a is still held. Neither tile is back.
+    await page.waitForTimeout(200)
+    expect((await cellNames(page)).filter((n) => n === a || n === b)).toEqual([])
+    firstAnswer.open()
+    await expect.poll(() => answers).toBe(2)
+    expect(starredOnServer(aId)).toBe(false)
+    await quiet(page)
+    expect((await cellNames(page)).filter((n) => n === a || n === b)).toEqual([])
+    await context.close()
+  })
+
+  it('dragging a rectangle from empty space selects the tiles it covers', async () => {
+    const { page, context } = await open()
+    const names = await cellNames(page)
+    const box = (i: number) => cells(page).nth(i).boundingBox().then((b) => b!)
+    const [t0, t2, rowBelow] = await Promise.all([box(0), box(2), box(7)])
+    // From the empty space left of the first tile, down to the middle of the third tile of the next row.
+    await page.mouse.move(t0.x - 8, t0.y - 6)
+    await page.mouse.down()
+    await page.mouse.move(t2.x + t2.width / 2, rowBelow.y + rowBelow.height / 2, { steps: 8 })
+    expect(await page.locator('.bg-blue-500\\/15').count()).toBe(1) // the rectangle is drawn
+    await page.mouse.up()
+    const columns = Math.round((await grid(page).evaluate((el) => el.getAttribute('aria-colcount'))) as unknown as number)
+    const expected = [0, 1, 2, columns, columns + 1, columns + 2].map((i) => names[i])
+    expect(await selectedNames(page)).toEqual(expected)
+    expect(await toolbar(page).getByText('6 selected').count()).toBe(1)
+    // A click on empty space clears it.
+    await page.mouse.click(t0.x - 8, t0.y - 6)
+    expect(await selectedNames(page)).toEqual([])
+    await context.close()
+  })
+
+  it('keyboard only: Tab to the grid, Space, Shift+arrows, Delete; focus stays in the grid; ? lists the shortcuts', async () => {
+    const { page, context } = await open()
+    const names = await cellNames(page)
+    const order = serverOrder()
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab')
+      if ((await page.evaluate(() => document.activeElement?.getAttribute('role'))) === 'gridcell') break
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-index'))).toBe('0')
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Space')
+    await page.keyboard.press('Shift+ArrowRight')
+    await page.keyboard.press('Shift+ArrowRight')
+    expect(await selectedNames(page)).toEqual(names.slice(5, 8))
+
+    await page.keyboard.press('Shift+Slash')
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    await sheet.waitFor()
+    expect(await sheet.getByRole('row', { name: /Delete/ }).textContent()).toContain('Remove the selection from favorites')
+    await page.keyboard.press('Escape')
+    await sheet.waitFor({ state: 'detached' })
+
+    await page.keyboard.press('Delete')
+    await expect.poll(() => status(page).textContent()).toBe('Removed 3 from favorites')
+    await quiet(page)
+    expect((await cellNames(page)).slice(4, 6)).toEqual([names[4], names[8]])
+    // Focus moved on to the file now in the removed one's place, so the keys keep working.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('gridcell')
+    expect(order.slice(5, 8).map((f) => starredOnServer(f.id))).toEqual([false, false, false])
+    await page.keyboard.press('Escape')
+    await context.close()
+  })
+})
