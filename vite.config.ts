@@ -58,7 +58,15 @@ export default defineConfig(({ isSsrBuild }) => ({
       },
       {
         extends: true,
-        test: { name: 'bench', environment: 'node', include: ['tests/bench/**/*.test.ts'], testTimeout: 600_000 },
+        test: {
+          name: 'bench',
+          environment: 'node',
+          include: ['tests/bench/**/*.test.ts'],
+          // The browser benchmark measures the production build, as the e2e tests do.
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 600_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

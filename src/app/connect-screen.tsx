@@ -1,8 +1,9 @@
 // Connect: the access token and user ID, checked against KooDrive before they are kept.
-import { useQueryClient } from '@tanstack/react-query'
+import { useIsMutating, useQueryClient } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { ApiError, createClient } from '../api/client'
 import { listFavorites } from '../api/favorites'
+import { favoriteMutations } from '../api/queries'
 import { Button } from '../ui/controls'
 import { useI18n } from './i18n'
 import { session } from './session'
@@ -18,6 +19,8 @@ export function ConnectScreen({ baseUrl, reason }: { baseUrl: string; reason?: s
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
   const helpId = useId()
+  // A change the 401 interrupted waits in the mutation cache and is sent once the same user is back.
+  const waiting = useIsMutating({ mutationKey: favoriteMutations.setStarredKey() }) > 0
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault()
@@ -47,6 +50,7 @@ export function ConnectScreen({ baseUrl, reason }: { baseUrl: string; reason?: s
         {reason && (
           <p role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
             {t('sessionExpired', { msg: reason })}
+            {waiting && ` ${t('waitingForConnect')}`}
           </p>
         )}
         <p className="text-sm text-slate-700 dark:text-slate-300">{t('connectIntro')}</p>

@@ -278,4 +278,31 @@ describe('selecting and removing', () => {
     await page.keyboard.press('Escape')
     await context.close()
   })
+
+  it('a 401 keeps the removal pending through Connect and sends it after reconnecting', async () => {
+    const { page, context } = await open()
+    const file = serverOrder()[6]!
+    // The one fault a demo server cannot give on demand: an expired token, once.
+    let refused = 0
+    await page.route('**/koodrive/ose/v1/star/batch', (route) =>
+      refused++ === 0
+        ? route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ code: 'APIGW.0301', msg: 'Token expired' }) })
+        : route.continue(),
+    )
+    await cells(page).nth(6).click()
+    await page.keyboard.press('Delete')
+    const expired = page.getByRole('alert').filter({ hasText: 'Token expired' })
+    await expired.waitFor()
+    expect(await expired.textContent()).toContain('Your change is waiting')
+    expect(starredOnServer(file.id)).toBe(true)
+
+    await page.getByLabel('Access token').fill('demo-access-token')
+    await page.getByLabel('User ID').fill('demo-user')
+    await page.getByRole('button', { name: 'Connect' }).click()
+    await expect.poll(() => starredOnServer(file.id)).toBe(false)
+    await quiet(page)
+    expect(refused).toBe(2)
+    expect(await cellNames(page)).not.toContain(file.name)
+    await context.close()
+  })
 })
