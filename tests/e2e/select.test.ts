@@ -305,4 +305,84 @@ describe('selecting and removing', () => {
     expect(await cellNames(page)).not.toContain(file.name)
     await context.close()
   })
+
+  it('the marquee scrolls the grid when held at the bottom edge and keeps selecting', async () => {
+    const { page, context } = await open()
+    const scroller = page.getByTestId('favorites-scroll')
+    const t0 = (await cells(page).first().boundingBox())!
+    const edge = (await scroller.boundingBox())!
+    await page.mouse.move(t0.x - 8, t0.y - 6)
+    await page.mouse.down()
+    const selectedCount = async () => Number(((await toolbar(page).getByText(/selected$/).textContent()) ?? '0').replace(/\D/g, ''))
+    await page.mouse.move(t0.x + 40, edge.y + edge.height - 30, { steps: 6 })
+    const firstCount = await selectedCount()
+    await page.mouse.move(t0.x + 40, edge.y + edge.height - 4)
+    await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(600)
+    // The pointer did not move: the scrolling grid brought more rows under the rectangle.
+    expect(await selectedCount()).toBeGreaterThan(firstCount)
+    await page.mouse.up()
+    expect(firstCount).toBeGreaterThan(0)
+    await context.close()
+  })
+
+  it('a date header selects its whole group, and unselects it', async () => {
+    const { page, context } = await open()
+    const header = grid(page).getByRole('rowheader').first()
+    const label = (await header.locator('span').textContent())!
+    await header.getByRole('button', { name: `Select all from ${label}` }).click()
+    const count = Number((await toolbar(page).getByText(/selected$/).textContent())!.replace(/\D/g, ''))
+    expect(count).toBeGreaterThan(0)
+    // Exactly the tiles before the second header.
+    const second = await grid(page).getByRole('rowheader').nth(1).evaluate((el) => el.closest('[role=row]')!.getAttribute('aria-rowindex'))
+    const before = await grid(page)
+      .locator('[role=row]')
+      .evaluateAll((rows, stop) => rows.filter((r) => Number(r.getAttribute('aria-rowindex')) < Number(stop)).flatMap((r) => [...r.querySelectorAll('[role=gridcell]')]).length, second)
+    expect(count).toBe(before)
+    await header.getByRole('button', { name: `Unselect all from ${label}` }).click()
+    expect(await toolbar(page).count()).toBe(0)
+    await context.close()
+  })
+
+  it('Download fetches the http(s) content links of the selection and skips a javascript: link', async () => {
+    const { page, context } = await open()
+    const names = await cellNames(page)
+    const js = names.indexOf('Click me.pdf')
+    await cells(page).nth(js).click()
+    await cells(page).nth(js + 2).click({ modifiers: ['Shift'] })
+    const downloads: string[] = []
+    page.on('download', (d) => downloads.push(d.url()))
+    const requests: { url: string; auth?: string }[] = []
+    page.on('request', (r) => r.url().includes('/obs/content') && requests.push({ url: r.url(), auth: r.headers().authorization }))
+    await toolbar(page).getByRole('button', { name: 'Download' }).click()
+    await expect.poll(() => downloads.length).toBe(2)
+    expect(downloads.every((u) => u.startsWith(app.server.url))).toBe(true)
+    expect(downloads.some((u) => u.startsWith('javascript:'))).toBe(false)
+    expect(requests.every((r) => r.auth === undefined)).toBe(true)
+    await context.close()
+  })
+
+  it('on touch, a long press starts selecting and taps then toggle', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 400, height: 800 }, hasTouch: true, isMobile: true, serviceWorkers: 'block' })
+    const page = await context.newPage()
+    await page.goto(app.server.url)
+    await cells(page).first().waitFor()
+    const names = await cellNames(page)
+    const cdp = await context.newCDPSession(page)
+    const box = (await cells(page).nth(1).boundingBox())!
+    const point = { x: box.x + box.width / 2, y: box.y + box.height / 3 }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] })
+    await page.waitForTimeout(700)
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+    await expect.poll(() => selectedNames(page)).toEqual([names[1]])
+    const other = (await cells(page).nth(2).boundingBox())!
+    await page.touchscreen.tap(other.x + other.width / 2, other.y + other.height / 3)
+    await expect.poll(() => selectedNames(page)).toEqual([names[1], names[2]])
+    await page.touchscreen.tap(point.x, point.y)
+    await expect.poll(() => selectedNames(page)).toEqual([names[2]])
+    // With nothing selected, a tap opens the preview.
+    await page.touchscreen.tap(other.x + other.width / 2, other.y + other.height / 3)
+    await page.touchscreen.tap(point.x, point.y)
+    await page.getByRole('dialog', { name: names[1] }).waitFor()
+    await context.close()
+  })
 })
