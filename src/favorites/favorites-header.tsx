@@ -37,7 +37,7 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
   const [theme, setTheme] = useTheme()
   const queryClient = useQueryClient()
   return (
-    <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
+    <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
       <h1 className="mr-auto flex items-center gap-2 text-lg font-semibold">
         <img src="/icon.svg" alt="" className="h-7 w-7" />
         {t('appName')}

@@ -47,7 +47,7 @@ export function SelectionToolbar({ files, onChange, onClear }: SelectionToolbarP
       role="toolbar"
       aria-label={t('selection')}
       onKeyDown={onArrows}
-      className="absolute inset-0 flex flex-wrap items-center gap-2 border-b border-blue-200 bg-blue-50 px-4 py-2 dark:border-blue-900 dark:bg-slate-900"
+      className="absolute inset-0 flex flex-wrap content-center items-center gap-2 border-b border-blue-200 bg-blue-50 px-4 py-2 dark:border-blue-900 dark:bg-slate-900"
     >
       <span className="mr-2 text-sm font-semibold text-slate-900 dark:text-slate-100">{t('selectedCount', { count: files.length })}</span>
       {starred.length > 0 && (
