@@ -32,15 +32,22 @@ export type Row =
  */
 export function buildRows(items: readonly Favorite[], columns: number, groupOf: (f: Favorite) => DateGroup): Row[] {
   const rows: Row[] = []
+  const seen = new Map<string, number>()
   let i = 0
   while (i < items.length) {
     const group = groupOf(items[i]!)
     let end = i + 1
     while (end < items.length && groupOf(items[end]!).key === group.key) end++
-    rows.push({ kind: 'header', key: `h:${group.key}:${i}`, label: group.label, first: i, count: end - i })
+    // Keys name a place (group, row number), not the files in it: when a file leaves, the rows
+    // after it keep their elements and only the tiles that wrap to another row remount.
+    // A server that does not sort by date may repeat a group further down: count the repeats.
+    const repeat = seen.get(group.key) ?? 0
+    seen.set(group.key, repeat + 1)
+    const groupKey = `${group.key}:${repeat}`
+    rows.push({ kind: 'header', key: `h:${groupKey}`, label: group.label, first: i, count: end - i })
     for (let start = i; start < end; start += columns) {
       const slice = items.slice(start, Math.min(start + columns, end))
-      rows.push({ kind: 'tiles', key: `r:${slice[0]!.id}`, first: start, items: slice })
+      rows.push({ kind: 'tiles', key: `r:${groupKey}:${(start - i) / columns}`, first: start, items: slice })
     }
     i = end
   }

@@ -37,10 +37,17 @@ describe('buildRows', () => {
       '[A:3]', 'f0+f1', 'f2', '[B:1]', 'f3', '[C:5]', 'f4+f5', 'f6+f7', 'f8',
     ])
   })
-  it('keys rows by content so that they survive new pages', () => {
+  it('keys rows by place (group, row number) so that they survive new pages and removals', () => {
     expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length)
     const more = buildRows([...items, { ...fav('f9'), name: 'c' }], 2, (f) => ({ key: f.name, label: f.name }))
     expect(more.slice(0, 8).map((r) => r.key)).toEqual(rows.slice(0, 8).map((r) => r.key))
+    // f1 leaves: every row keeps its key, so React keeps the row elements.
+    const fewer = buildRows(items.filter((i) => i.id !== 'f1'), 2, (f) => ({ key: f.name, label: f.name }))
+    expect(fewer.map((r) => r.key)).toEqual(rows.filter((r) => r.key !== 'r:a:0:1').map((r) => r.key))
+  })
+  it('keeps keys unique when a group comes back further down (a server that does not sort by date)', () => {
+    const mixed = buildRows(['a', 'b', 'a'].map((g, i) => ({ ...fav(`m${i}`), name: g })), 2, (f) => ({ key: f.name, label: f.name }))
+    expect(new Set(mixed.map((r) => r.key)).size).toBe(mixed.length)
   })
   it('finds the row of any item, never a header', () => {
     expect(items.map((_, i) => rowOfItem(rows, i))).toEqual([1, 1, 2, 4, 6, 6, 7, 7, 8])
