@@ -121,7 +121,16 @@ export function FavoritesPage() {
 
   // ---- preview, named in the URL (?file=ID) so that Back closes it ----
   const fileId = params.get('file')
-  const previewIndex = fileId ? items.findIndex((f) => f.id === fileId) : -1
+  // Looked up among everything loaded: a file removed from the preview stays open, offering Add.
+  const previewIndex = fileId ? loaded.findIndex((f) => f.id === fileId) : -1
+  // The file last shown, so a preview whose file the refetch dropped (removed here) stays open.
+  const [kept, setKept] = useState<Favorite>()
+  const found = previewIndex >= 0 ? loaded[previewIndex] : undefined
+  if (found && found !== kept) setKept(found)
+  const previewItem = found ?? (kept && kept.id === fileId ? { ...kept, starred: false } : undefined)
+  const previewing = previewItem !== undefined
+  const previousShown = previewIndex > 0 ? loaded.slice(0, previewIndex).findLast((f) => f.starred) : undefined
+  const nextShown = previewIndex >= 0 ? loaded.slice(previewIndex + 1).find((f) => f.starred) : undefined
   const openedHere = (location.state as { preview?: boolean } | null)?.preview === true
 
   const showFile = useCallback(
@@ -153,20 +162,20 @@ export function FavoritesPage() {
   )
   const closePreview = () => (openedHere ? navigate(-1) : dropFile())
   const nextFile = async () => {
-    if (previewIndex + 1 < items.length) return showFile(items[previewIndex + 1]!.id, true)
+    if (nextShown) return showFile(nextShown.id, true)
     if (!hasNextPage) return
     const result = await fetchNextPage({ cancelRefetch: false })
     const all = flatten(result.data?.pages)
-    const next = all[all.findIndex((f) => f.id === fileId) + 1]
+    const next = all.slice(all.findIndex((f) => f.id === fileId) + 1).find((f) => f.starred)
     if (next) showFile(next.id, true)
   }
 
   // A link to a file not loaded yet: load pages until it appears, or drop the name at the end.
   useEffect(() => {
-    if (!fileId || previewIndex >= 0 || !query.isSuccess || isFetching) return
+    if (!fileId || previewing || !query.isSuccess || isFetching) return
     if (hasNextPage) loadMore()
     else dropFile()
-  }, [fileId, previewIndex, query.isSuccess, isFetching, hasNextPage, loadMore, dropFile])
+  }, [fileId, previewing, query.isSuccess, isFetching, hasNextPage, loadMore, dropFile])
 
   // When the preview closes, focus (and scroll to) the tile it showed.
   const [focusRequest, setFocusRequest] = useState<{ index: number; seq: number }>()
@@ -229,7 +238,6 @@ export function FavoritesPage() {
     )
   }
 
-  const previewItem = previewIndex >= 0 ? items[previewIndex] : undefined
   return (
     <div className="flex h-dvh flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       {/* The selection toolbar covers the header instead of pushing the grid down. */}
@@ -243,10 +251,11 @@ export function FavoritesPage() {
         <PreviewDialog
           key="preview"
           item={previewItem}
-          hasPrevious={previewIndex > 0}
-          hasNext={previewIndex + 1 < items.length || hasNextPage}
-          onPrevious={() => previewIndex > 0 && showFile(items[previewIndex - 1]!.id, true)}
+          hasPrevious={previousShown !== undefined}
+          hasNext={nextShown !== undefined || hasNextPage}
+          onPrevious={() => previousShown && showFile(previousShown.id, true)}
           onNext={() => void nextFile()}
+          onStarred={(starred) => change([previewItem], starred)}
           onClose={closePreview}
         />
       )}

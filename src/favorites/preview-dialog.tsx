@@ -14,12 +14,14 @@ interface PreviewDialogProps {
   onPrevious: () => void
   onNext: () => void
   onClose: () => void
+  /** Remove from (or add back to) favorites; the preview stays on the file. */
+  onStarred: (starred: boolean) => void
 }
 
 const buttonClass =
   'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800'
 
-export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, onClose }: PreviewDialogProps) {
+export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, onClose, onStarred }: PreviewDialogProps) {
   const { t, date, size } = useI18n()
   const ref = useRef<HTMLDialogElement>(null)
   const name = displayName(item.name)
@@ -101,7 +103,10 @@ export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, 
               </div>
             ))}
           </dl>
-          <div className="mt-4 flex gap-2">
+          <div className="mt-4 flex flex-wrap gap-2">
+            <button type="button" className={buttonClass} onClick={() => onStarred(!item.starred)}>
+              {t(item.starred ? 'removeFromFavorites' : 'addToFavorites')}
+            </button>
             {item.contentUrl && item.canDownload ? (
               <>
                 <a className={buttonClass} href={item.contentUrl} target="_blank" rel="noopener noreferrer">

@@ -385,4 +385,25 @@ describe('selecting and removing', () => {
     await page.getByRole('dialog', { name: names[1] }).waitFor()
     await context.close()
   })
+
+  it('the preview removes its file and, still open on it, offers Add to favorites', async () => {
+    const { page, context } = await open()
+    const file = serverOrder()[9]!
+    await cells(page).nth(9).dblclick()
+    const dialog = page.getByRole('dialog', { name: file.name })
+    await dialog.getByRole('button', { name: 'Remove from favorites' }).click()
+    await dialog.getByRole('button', { name: 'Add to favorites' }).waitFor()
+    await expect.poll(() => starredOnServer(file.id)).toBe(false)
+    await quiet(page)
+    // The refetch no longer lists it; the preview stays on it.
+    expect(await dialog.count()).toBe(1)
+    expect(await cellNames(page)).not.toContain(file.name)
+    await dialog.getByRole('button', { name: 'Add to favorites' }).click()
+    await dialog.getByRole('button', { name: 'Remove from favorites' }).waitFor()
+    await expect.poll(() => starredOnServer(file.id)).toBe(true)
+    await page.keyboard.press('Escape')
+    await quiet(page)
+    expect(await cellNames(page)).toContain(file.name)
+    await context.close()
+  })
 })
