@@ -1,22 +1,20 @@
 // The virtualized grid: rows of tiles and date headers, one tab stop with a roving focus.
 'use no memo' // useVirtualizer returns a mutable instance the React Compiler must not memoise
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { Favorite } from '../api/favorite'
 import { useI18n } from '../app/i18n'
 import { dateGroup } from './date-groups'
 import { DENSITY, GAP, buildRows, columnsFor, itemsInRect, rowOfItem, rowSize, tileWidth, type Density, type Row } from './layout'
-import { NO_SELECTION, selectAll, selectOnly, selectRange, setMany, toggle, type Selection } from './selection'
+import { NO_SELECTION, selectAll, selectRange, setMany, toggle, type Selection } from './selection'
 import { Tile } from './tile'
 import { useMarquee } from './use-marquee'
+import { useTilePointer } from './use-tile-pointer'
 
 /** Ask for the next page when the viewport comes this many rows from the end. */
 const PREFETCH_ROWS = 6
 const PADDING_TOP = 8
-/** A touch held this long starts selecting. */
-const LONG_PRESS_MS = 450
-
-type SelectionUpdate = (update: (selection: Selection) => Selection) => void
+export type SelectionUpdate = (update: (selection: Selection) => Selection) => void
 
 export interface FavoritesGridProps {
   items: Favorite[]
@@ -202,57 +200,7 @@ export function FavoritesGrid(props: FavoritesGridProps) {
   }
 
   // ---- pointer: click, Ctrl/Cmd-click, Shift-click, the checkbox, touch long-press ----
-  const touch = useRef<{ timer: number; index: number; fired: boolean; x: number; y: number } | null>(null)
-  const tileIndex = (target: EventTarget) => Number((target as HTMLElement).closest<HTMLElement>('[data-index]')?.dataset.index ?? NaN)
-
-  function onClick(e: MouseEvent<HTMLDivElement>) {
-    const index = tileIndex(e.target)
-    const id = ids[index]
-    if (id === undefined) return
-    const pointerType = (e.nativeEvent as PointerEvent).pointerType
-    setActive(index)
-    if (touch.current?.fired) {
-      touch.current = null // the click that ends a long press
-    } else if (e.shiftKey) {
-      onSelection((s) => selectRange(s, ids, id, e.ctrlKey || e.metaKey))
-    } else if (e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('[data-checkbox]')) {
-      onSelection((s) => toggle(s, id))
-    } else if (pointerType === 'touch') {
-      // On touch, a tap opens, unless a long press started selecting: then taps toggle.
-      if (anySelected) onSelection((s) => toggle(s, id))
-      else onOpen(index)
-    } else {
-      onSelection(() => selectOnly(id))
-    }
-  }
-
-  function onPointerDown(e: React.PointerEvent<HTMLDivElement>) {
-    if (e.pointerType !== 'touch') return
-    const index = tileIndex(e.target)
-    if (!Number.isInteger(index)) return
-    window.clearTimeout(touch.current?.timer)
-    const timer = window.setTimeout(() => {
-      const id = ids[index]
-      if (!touch.current || !id) return
-      touch.current.fired = true
-      onSelection((s) => (s.ids.has(id) ? s : toggle(s, id)))
-      navigator.vibrate?.(10)
-    }, LONG_PRESS_MS)
-    touch.current = { timer, index, fired: false, x: e.clientX, y: e.clientY }
-  }
-  function onPointerMove(e: React.PointerEvent<HTMLDivElement>) {
-    const t = touch.current
-    if (t && !t.fired && Math.hypot(e.clientX - t.x, e.clientY - t.y) > 10) {
-      window.clearTimeout(t.timer)
-      touch.current = null
-    }
-  }
-  const cancelPress = () => {
-    if (touch.current && !touch.current.fired) {
-      window.clearTimeout(touch.current.timer)
-      touch.current = null
-    }
-  }
+  const pointer = useTilePointer({ ids, anySelected, onSelection, onOpen, onActive: setActive })
 
   // ---- marquee: drag from empty space ----
   const marqueeBase = useRef<Selection>(NO_SELECTION)
@@ -282,13 +230,7 @@ export function FavoritesGrid(props: FavoritesGridProps) {
         aria-rowcount={hasNextPage ? -1 : rows.length}
         aria-colcount={columns}
         onKeyDown={onKeyDown}
-        onClick={onClick}
-        onDoubleClick={(e) => Number.isInteger(tileIndex(e.target)) && onOpen(tileIndex(e.target))}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={cancelPress}
-        onPointerCancel={cancelPress}
-        onContextMenu={(e) => touch.current && e.preventDefault()}
+        {...pointer}
         onFocus={(e) => {
           const index = Number((e.target as HTMLElement).dataset.index)
           if (!Number.isInteger(index) || !items[index]) return

@@ -1,11 +1,10 @@
 // The favorites screen: filters in the URL, the infinite grid, the preview.
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import type { Favorite } from '../api/favorite'
-import type { FavoritesPage as Page, StarResult } from '../api/favorites'
-import { failedFiles, restorePlaces, type FavoritesData, type Place } from '../api/optimistic'
-import { favoriteMutations, favoriteQueries, type SetStarredVariables } from '../api/queries'
+import type { FavoritesPage as Page } from '../api/favorites'
+import { favoriteQueries } from '../api/queries'
 import { useKooDriveClient } from '../app/client-context'
 import { useI18n } from '../app/i18n'
 import { Button } from '../ui/controls'
@@ -20,6 +19,7 @@ import { NO_SELECTION, keepPresent, selectedIn, type Selection } from './selecti
 import { SelectionToolbar } from './selection-toolbar'
 import { ShortcutsDialog } from './shortcuts-dialog'
 import { IMAGE_STYLES } from './thumbnail-size'
+import { useStarChanges } from './use-star-changes'
 
 export const PAGE_SIZE = 100
 
@@ -77,46 +77,8 @@ export function FavoritesPage() {
   const selected = useMemo(() => selectedIn(selection, items), [selection, items])
   const clearSelection = useCallback(() => setSelection(NO_SELECTION), [])
 
-  const queryClient = useQueryClient()
-  const { mutate } = useMutation<StarResult, Error, SetStarredVariables>({ mutationKey: favoriteMutations.setStarredKey() })
-  const [lastChange, setLastChange] = useState<SetStarredVariables>()
-  // Where the removed files were, so Undo can put them back even after the list was refetched.
-  const places = useRef<Place[]>([])
-  const change = useCallback(
-    (files: Favorite[], starred: boolean) => {
-      if (files.length === 0) return
-      const variables = { files: files.map((f) => ({ id: f.id, containerId: f.containerId, name: f.name })), starred }
-      if (!starred) {
-        const index = new Map(loaded.map((f, i) => [f.id, i]))
-        places.current = files.map((item) => ({ item, after: loaded[(index.get(item.id) ?? 0) - 1]?.id }))
-      }
-      mutate(variables)
-      setLastChange(variables)
-    },
-    [mutate, loaded],
-  )
+  const { change, undo, lastChange, dismiss } = useStarChanges(loaded, listOptions.queryKey)
   const removeSelected = useCallback(() => change(selected, false), [change, selected])
-  /** Undo puts back exactly the files that left: not those KooDrive refused to remove. */
-  const undo = () => {
-    if (!lastChange) return
-    const mutation = queryClient
-      .getMutationCache()
-      .findAll({ mutationKey: favoriteMutations.setStarredKey() })
-      .find((m) => m.state.variables === lastChange)
-    const refused = new Set(
-      mutation?.state.status === 'success' || mutation?.state.status === 'error'
-        ? failedFiles(lastChange, mutation.state.data ?? mutation.state.error).map((f) => f.id)
-        : [],
-    )
-    const files = lastChange.files.filter((f) => !refused.has(f.id))
-    if (files.length === 0) return setLastChange(undefined)
-    const variables = { files, starred: true }
-    queryClient.setQueryData<FavoritesData>(listOptions.queryKey, (data) =>
-      restorePlaces(data, places.current.filter((p) => files.some((f) => f.id === p.item.id))),
-    )
-    mutate(variables)
-    setLastChange(variables)
-  }
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
 
   // ---- preview, named in the URL (?file=ID) so that Back closes it ----
@@ -260,7 +222,7 @@ export function FavoritesPage() {
         />
       )}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
-      <ChangeStatus last={lastChange} onUndo={undo} onDismiss={() => setLastChange(undefined)} />
+      <ChangeStatus last={lastChange} onUndo={undo} onDismiss={dismiss} />
     </div>
   )
 }

@@ -1,0 +1,56 @@
+// Removing and adding back from the favorites screen: the last change (for the status line and
+// Undo), and where removed files were, so that Undo can put them back.
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query'
+import { useCallback, useRef, useState } from 'react'
+import type { Favorite } from '../api/favorite'
+import type { StarResult } from '../api/favorites'
+import { failedFiles, restorePlaces, type FavoritesData, type Place } from '../api/optimistic'
+import { favoriteMutations, type SetStarredVariables } from '../api/queries'
+
+/** `loaded`: every file of the list in order (hidden ones too); `listKey`: that list's query. */
+export function useStarChanges(loaded: readonly Favorite[], listKey: QueryKey) {
+  const queryClient = useQueryClient()
+  // Only the key: the mutation itself is registered with setMutationDefaults.
+  const { mutate } = useMutation<StarResult, Error, SetStarredVariables>({ mutationKey: favoriteMutations.setStarredKey() })
+  const [lastChange, setLastChange] = useState<SetStarredVariables>()
+  // Where the removed files were, so Undo can put them back even after the list was refetched.
+  const places = useRef<Place[]>([])
+
+  const change = useCallback(
+    (files: Favorite[], starred: boolean) => {
+      if (files.length === 0) return
+      const variables = { files: files.map((f) => ({ id: f.id, containerId: f.containerId, name: f.name })), starred }
+      if (!starred) {
+        const index = new Map(loaded.map((f, i) => [f.id, i]))
+        places.current = files.map((item) => ({ item, after: loaded[(index.get(item.id) ?? 0) - 1]?.id }))
+      }
+      mutate(variables)
+      setLastChange(variables)
+    },
+    [mutate, loaded],
+  )
+
+  /** Undo puts back exactly the files that left: not those KooDrive refused to remove. */
+  const undo = () => {
+    if (!lastChange) return
+    const mutation = queryClient
+      .getMutationCache()
+      .findAll({ mutationKey: favoriteMutations.setStarredKey() })
+      .find((m) => m.state.variables === lastChange)
+    const refused = new Set(
+      mutation?.state.status === 'success' || mutation?.state.status === 'error'
+        ? failedFiles(lastChange, mutation.state.data ?? mutation.state.error).map((f) => f.id)
+        : [],
+    )
+    const files = lastChange.files.filter((f) => !refused.has(f.id))
+    if (files.length === 0) return setLastChange(undefined)
+    const variables = { files, starred: true }
+    queryClient.setQueryData<FavoritesData>(listKey, (data) =>
+      restorePlaces(data, places.current.filter((p) => files.some((f) => f.id === p.item.id))),
+    )
+    mutate(variables)
+    setLastChange(variables)
+  }
+
+  return { change, undo, lastChange, dismiss: () => setLastChange(undefined) }
+}
