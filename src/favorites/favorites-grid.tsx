@@ -136,7 +136,8 @@ export function FavoritesGrid(props: FavoritesGridProps) {
   })
 
   const ids = useMemo(() => items.map((f) => f.id), [items])
-  const anySelected = selection.ids.size > 0 && items.some((f) => selection.ids.has(f.id))
+  // Memoised: the grid re-renders on every scroll frame, the selection changes far less often.
+  const anySelected = useMemo(() => selection.ids.size > 0 && items.some((f) => selection.ids.has(f.id)), [selection, items])
 
   function extendTo(index: number, additive: boolean) {
     const to = ids[index]
