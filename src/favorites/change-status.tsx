@@ -14,11 +14,13 @@ const MAX_NAMED = 8
 interface ChangeStatusProps {
   /** The last change asked for on this screen. */
   last?: SetStarredVariables
+  /** How many files it really changed (once KooDrive answered, without those it refused). */
+  changed: number
   onUndo: () => void
   onDismiss: () => void
 }
 
-export function ChangeStatus({ last, onUndo, onDismiss }: ChangeStatusProps) {
+export function ChangeStatus({ last, changed: count, onUndo, onDismiss }: ChangeStatusProps) {
   const { t } = useI18n()
   const [dismissedFailure, setDismissedFailure] = useState(-1)
   const failures = useMutationState({
@@ -34,12 +36,6 @@ export function ChangeStatus({ last, onUndo, onDismiss }: ChangeStatusProps) {
     },
   })
   const failure = failures.findLast((f) => f.id > dismissedFailure)
-  // Once KooDrive has answered, count what really changed.
-  const refused = useMutationState({
-    filters: { mutationKey: favoriteMutations.setStarredKey(), predicate: (m) => m.state.variables === last && m.state.status !== 'pending' },
-    select: (m) => failedFiles(last!, m.state.status === 'error' ? m.state.error : m.state.data).length,
-  })[0]
-  const count = (last?.files.length ?? 0) - (refused ?? 0)
   const message = !last || count === 0 ? '' : last.starred ? t(count === 1 ? 'addedOne' : 'added', { count }) : t(count === 1 ? 'removedOne' : 'removed', { count })
 
   return (

@@ -205,21 +205,14 @@ export function FavoritesGrid(props: FavoritesGridProps) {
 
   // ---- marquee: drag from empty space ----
   const marqueeBase = useRef<Selection>(NO_SELECTION)
-  const dragging = useRef(false)
   const marquee = useMarquee(scrollRef, gridRef, {
-    onChange: (rect, additive) => {
-      if (!dragging.current) {
-        dragging.current = true
-        marqueeBase.current = additive ? selection : NO_SELECTION
-      }
+    onStart: (additive) => (marqueeBase.current = additive ? selection : NO_SELECTION),
+    onChange: (rect) => {
       const covered = itemsInRect(rows, { columns, cell, rowHeight, paddingTop: PADDING_TOP }, rect).map((i) => ids[i]!)
       onSelection(() => setMany(marqueeBase.current, covered, true))
     },
     onEmptyClick: () => anySelected && onSelection(() => NO_SELECTION),
   })
-  useEffect(() => {
-    if (!marquee.rect) dragging.current = false
-  }, [marquee.rect])
 
   return (
     <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto px-4 pb-6 select-none" data-testid="favorites-scroll" {...marquee.handlers}>

@@ -77,7 +77,7 @@ export function FavoritesPage() {
   const selected = useMemo(() => selectedIn(selection, items), [selection, items])
   const clearSelection = useCallback(() => setSelection(NO_SELECTION), [])
 
-  const { change, undo, lastChange, dismiss } = useStarChanges(loaded, listOptions.queryKey)
+  const { change, undo, lastChange, changed, dismiss } = useStarChanges(loaded, listOptions.queryKey)
   const removeSelected = useCallback(() => change(selected, false), [change, selected])
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
 
@@ -222,7 +222,7 @@ export function FavoritesPage() {
         />
       )}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
-      <ChangeStatus last={lastChange} onUndo={undo} onDismiss={dismiss} />
+      <ChangeStatus last={lastChange} changed={changed} onUndo={undo} onDismiss={dismiss} />
     </div>
   )
 }

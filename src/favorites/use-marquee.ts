@@ -13,6 +13,9 @@ interface Drag {
   /** Start, in the grid's coordinates (they scroll with the content). */
   x: number
   y: number
+  /** Where the pointer went down and where it is now, in viewport coordinates. */
+  downX: number
+  downY: number
   clientX: number
   clientY: number
   moved: boolean
@@ -20,8 +23,10 @@ interface Drag {
 }
 
 export interface MarqueeHandlers {
-  /** The rectangle, in grid coordinates, whenever it changes; `additive` when Ctrl/Cmd/Shift was held. */
-  onChange: (rect: Rect, additive: boolean) => void
+  /** A drag begins (the pointer moved past the threshold); `additive` when Ctrl/Cmd/Shift was held. */
+  onStart: (additive: boolean) => void
+  /** The rectangle, in grid coordinates, whenever it changes. */
+  onChange: (rect: Rect) => void
   /** A click on empty space that did not become a drag. */
   onEmptyClick: () => void
 }
@@ -45,7 +50,7 @@ export function useMarquee(scrollRef: RefObject<HTMLElement | null>, gridRef: Re
     const y = d.clientY - box.top
     const next = { left: Math.min(d.x, x), right: Math.max(d.x, x), top: Math.min(d.y, y), bottom: Math.max(d.y, y) }
     setRect(next)
-    latest.current.onChange(next, d.additive)
+    latest.current.onChange(next)
   }
 
   function autoScroll() {
@@ -78,6 +83,8 @@ export function useMarquee(scrollRef: RefObject<HTMLElement | null>, gridRef: Re
       pointerId: e.pointerId,
       x: e.clientX - box.left,
       y: e.clientY - box.top,
+      downX: e.clientX,
+      downY: e.clientY,
       clientX: e.clientX,
       clientY: e.clientY,
       moved: false,
@@ -92,9 +99,10 @@ export function useMarquee(scrollRef: RefObject<HTMLElement | null>, gridRef: Re
     if (!d || d.pointerId !== e.pointerId) return
     d.clientX = e.clientX
     d.clientY = e.clientY
-    if (!d.moved && Math.hypot(e.clientX - (d.x + gridRef.current!.getBoundingClientRect().left), e.clientY - (d.y + gridRef.current!.getBoundingClientRect().top)) < THRESHOLD) return
     if (!d.moved) {
+      if (Math.hypot(e.clientX - d.downX, e.clientY - d.downY) < THRESHOLD) return
       d.moved = true
+      latest.current.onStart(d.additive)
       frame.current = requestAnimationFrame(autoScroll)
     }
     update()

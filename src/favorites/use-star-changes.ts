@@ -1,6 +1,6 @@
 // Removing and adding back from the favorites screen: the last change (for the status line and
 // Undo), and where removed files were, so that Undo can put them back.
-import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query'
+import { useMutation, useMutationState, useQueryClient, type QueryKey } from '@tanstack/react-query'
 import { useCallback, useRef, useState } from 'react'
 import type { Favorite } from '../api/favorite'
 import type { StarResult } from '../api/favorites'
@@ -30,19 +30,20 @@ export function useStarChanges(loaded: readonly Favorite[], listKey: QueryKey) {
     [mutate, loaded],
   )
 
+  // Once KooDrive has answered the last change: the files it did not change.
+  const refused = new Set(
+    useMutationState({
+      filters: { mutationKey: favoriteMutations.setStarredKey(), predicate: (m) => m.state.variables === lastChange && m.state.status !== 'pending' },
+      select: (m) => failedFiles(lastChange!, m.state.status === 'error' ? m.state.error : m.state.data).map((f) => f.id),
+    })[0],
+  )
+  /** The files the last change really moved (all of them while KooDrive has not answered). */
+  const changed = lastChange?.files.filter((f) => !refused.has(f.id)) ?? []
+
   /** Undo puts back exactly the files that left: not those KooDrive refused to remove. */
   const undo = () => {
     if (!lastChange) return
-    const mutation = queryClient
-      .getMutationCache()
-      .findAll({ mutationKey: favoriteMutations.setStarredKey() })
-      .find((m) => m.state.variables === lastChange)
-    const refused = new Set(
-      mutation?.state.status === 'success' || mutation?.state.status === 'error'
-        ? failedFiles(lastChange, mutation.state.data ?? mutation.state.error).map((f) => f.id)
-        : [],
-    )
-    const files = lastChange.files.filter((f) => !refused.has(f.id))
+    const files = changed
     if (files.length === 0) return setLastChange(undefined)
     const variables = { files, starred: true }
     queryClient.setQueryData<FavoritesData>(listKey, (data) =>
@@ -52,5 +53,5 @@ export function useStarChanges(loaded: readonly Favorite[], listKey: QueryKey) {
     setLastChange(variables)
   }
 
-  return { change, undo, lastChange, dismiss: () => setLastChange(undefined) }
+  return { change, undo, lastChange, changed: changed.length, dismiss: () => setLastChange(undefined) }
 }
