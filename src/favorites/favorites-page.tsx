@@ -1,10 +1,10 @@
 // The favorites screen: filters in the URL, the infinite grid, the preview.
-import { useInfiniteQuery } from '@tanstack/react-query'
+import { useInfiniteQuery, useIsMutating } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import type { Favorite } from '../api/favorite'
 import type { FavoritesPage as Page } from '../api/favorites'
-import { favoriteQueries } from '../api/queries'
+import { favoriteMutations, favoriteQueries } from '../api/queries'
 import { useKooDriveClient } from '../app/client-context'
 import { useI18n } from '../app/i18n'
 import { Button } from '../ui/controls'
@@ -59,6 +59,9 @@ export function FavoritesPage() {
   const loaded = useMemo(() => flatten(query.data?.pages), [query.data])
   const items = useMemo(() => loaded.filter((f) => f.starred), [loaded])
   const { hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query
+  // Loading or saving anything: said to assistive technology (and waited on by the browser tests).
+  const saving = useIsMutating({ mutationKey: favoriteMutations.setStarredKey() }) > 0
+  const busy = isFetching || saving
   const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage])
 
   const setFilter = (next: ViewFilter) => setParams((p) => writeFilter(p, next))
@@ -208,7 +211,9 @@ export function FavoritesPage() {
         {selected.length > 0 && <SelectionToolbar files={selected} onChange={change} onClear={clearSelection} />}
       </div>
       <AutoDeletedNotice count={query.data?.pages[0]?.autoDeleted ?? 0} />
-      <main className="flex min-h-0 flex-1 flex-col">{body}</main>
+      <main aria-busy={busy} className="flex min-h-0 flex-1 flex-col">
+        {body}
+      </main>
       {previewItem && (
         <PreviewDialog
           key="preview"

@@ -58,6 +58,7 @@ export function createApp(config: ServerConfig): App {
 export interface RunningServer {
   url: string
   app: App
+  config: ServerConfig
   server: http.Server
   close: () => Promise<void>
 }
@@ -75,6 +76,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   return {
     url: `http://${host}:${port}`,
     app,
+    config,
     server,
     close: async () => {
       server.closeAllConnections()

@@ -2,7 +2,7 @@
 // tiles, in Chromium against the real server (5,000 favorites). Reported, never asserted.
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
-import { openPage, withBrowserAndServer } from '../e2e/harness'
+import { openPage, quiet, withBrowserAndServer } from '../e2e/harness'
 
 const app = withBrowserAndServer({ demoFiles: 5000 })
 const RUNS = 5
@@ -52,14 +52,14 @@ it.each([
   const results: { ms: number; frames: number }[] = []
   for (let run = 0; run < RUNS; run++) {
     app.server.app.store!.db.prepare('UPDATE files SET starred = 1').run()
-    const { page, context } = await openPage(app.browser, app.server.url)
+    const { page, context } = await openPage(app.browser, app.server, app.server.url, { realClock: true })
     await select(page, count)
     await page.getByRole('toolbar', { name: 'Selection' }).getByText(`${count.toLocaleString('en')} selected`).waitFor()
     const cdp = await context.newCDPSession(page)
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
     results.push(await clickToPaint(page))
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
-    await page.waitForLoadState('networkidle')
+    await quiet(page)
     await context.close()
   }
   const times = results.map((r) => r.ms)

@@ -1,10 +1,11 @@
 // A real Chromium against a real server serving the built app.
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import { afterAll, beforeAll, expect } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
 import type { ServerConfig } from '../../src/server/config'
 import { startTestServer } from '../server/helpers'
+import { TIME_ZONE, runningClock } from '../clock'
 
 export const CHROME_ARGS = [
   '--no-sandbox',
@@ -20,8 +21,28 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROME_ARGS })
 }
 
+/** The server's clock starts at the pinned "now" (see tests/clock.ts), so the seed is the same at any hour. */
 export function startAppServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
-  return startTestServer({ staticDir: path.resolve('dist/client'), ...overrides })
+  return startTestServer({ staticDir: path.resolve('dist/client'), now: runningClock(), ...overrides })
+}
+
+/**
+ * A browser context on the server's clock and this process's time zone: date groups ("Today",
+ * "Yesterday") then depend on the pinned "now", never on the hour the tests run.
+ */
+export async function newContext(browser: Browser, server: RunningServer, options: ContextOptions = {}): Promise<BrowserContext> {
+  const { realClock, ...contextOptions } = options
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', timezoneId: TIME_ZONE, ...contextOptions })
+  if (!realClock) await context.clock.install({ time: server.config.now() })
+  return context
+}
+
+/** `realClock`: leave the page's timers alone (the benchmark measures time with them). */
+export type ContextOptions = BrowserContextOptions & { realClock?: boolean }
+
+/** Waits until the app says it is not loading or saving anything (`aria-busy` on its main region). */
+export async function quiet(page: Page) {
+  await expect.poll(() => page.getByRole('main').getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false')
 }
 
 /** A browser and an app server for one test file, closed after it. */
@@ -44,11 +65,16 @@ export interface Session {
 }
 
 /** A fresh context and page that record uncaught page errors, so a test can assert there were none. */
-export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<Session> {
-  const context = await browser.newContext({ viewport, serviceWorkers: 'block' })
+export async function openPage(browser: Browser, server: RunningServer, url = server.url, options: ContextOptions = {}): Promise<Session> {
+  const context = await newContext(browser, server, options)
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   await page.goto(url)
   return { context, page, errors }
+}
+
+/** Resolves after the page painted its next frame: paces a loop without a fixed sleep. */
+export function nextFrame(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
 }

@@ -1,11 +1,14 @@
 // The favorites screen in each of its states, against the real embedded server.
 import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
 import { FavoritesPage } from '../../src/favorites/favorites-page'
 import { startTestServer } from '../server/helpers'
 import { renderWithApp, testClient } from './render'
+
+// Noon, local time: the newest favorites (minutes old) fall under "Today" in every time zone.
+vi.setSystemTime(new Date(2026, 2, 18, 12, 0))
 
 let server: RunningServer
 let empty: RunningServer

@@ -1,6 +1,11 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
-import { afterEach } from 'vitest'
+import { afterEach, vi } from 'vitest'
+import { TEST_NOW } from '../clock'
+
+// "now" is pinned (Date only; timers run as usual): the seed and the date groups never depend on
+// the hour the tests run. The servers these tests start read the same Date.
+vi.setSystemTime(TEST_NOW)
 
 // jsdom has no layout: give elements a size so the virtualizer renders rows (see STACK.md).
 Object.defineProperties(HTMLElement.prototype, {
