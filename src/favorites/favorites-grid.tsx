@@ -102,7 +102,11 @@ export function FavoritesGrid(props: FavoritesGridProps) {
     (index: number) => {
       if (index < 0 || index >= items.length) return
       setActive(index)
-      pendingFocus.current = index
+      // Focus now if the tile is mounted: when `active` does not change there is no render after
+      // which the effect below could do it. Otherwise once the virtualizer has mounted it.
+      const el = gridRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)
+      if (el) el.focus({ preventScroll: true })
+      else pendingFocus.current = index
       virtualizer.scrollToIndex(rowOfItem(rows, index), { align: 'auto' })
     },
     [items.length, rows, virtualizer],

@@ -1,5 +1,5 @@
 // Preview of one favorite: the largest thumbnail, details, open/download, previous/next.
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react'
 import type { Favorite } from '../api/favorite'
 import { useI18n, type MessageKey } from '../app/i18n'
 import { displayName } from './display-name'
@@ -28,13 +28,15 @@ export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, 
   const image = largestThumbnail(item.thumbnails)
   const typeId = TYPE_FILTER_IDS.find((id) => TYPE_FILTERS[id] === item.type) ?? 'others'
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const dialog = ref.current
     if (dialog && !dialog.open) {
       if (typeof dialog.showModal === 'function') dialog.showModal()
       else dialog.setAttribute('open', '')
     }
-    // Close before React removes it, so the browser's focus restore happens before ours.
+    // A layout effect's cleanup runs before React takes the element out of the document (a
+    // passive one runs after): closed while still there, the browser gives focus back to where
+    // it was before the dialog opened, instead of dropping it on <body>.
     return () => dialog?.close?.()
   }, [])
 

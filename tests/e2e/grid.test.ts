@@ -136,6 +136,27 @@ describe('preview', () => {
     await page.getByRole('dialog', { name: serverOrder()[1]!.name }).waitFor()
     await context.close()
   })
+  it('gives focus back to the tile it was opened from, by double click or by Enter, when Esc closes it', async () => {
+    const [first, second] = serverOrder()
+    const { page, context } = await openPage(app.browser, app.server)
+    const focusedName = () => page.evaluate(() => (document.activeElement?.getAttribute('role') === 'gridcell' ? document.activeElement.querySelector('bdi')?.textContent : document.activeElement?.tagName))
+    await cellNamed(page, first!.name).dblclick()
+    await page.getByRole('dialog', { name: first!.name }).waitFor()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
+    await expect.poll(focusedName).toBe(first!.name)
+
+    await cellNamed(page, second!.name).click()
+    await page.keyboard.press('Enter')
+    await page.getByRole('dialog', { name: second!.name }).waitFor()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
+    await expect.poll(focusedName).toBe(second!.name)
+    // And the keys go on working from there.
+    await page.keyboard.press('ArrowLeft')
+    await expect.poll(focusedName).toBe(first!.name)
+    await context.close()
+  })
 })
 
 describe('hostile data', () => {
