@@ -1,6 +1,27 @@
 // The app's own model of a favorite, and the one place that turns the wire shape into it.
 import * as v from 'valibot'
-import { starFileSchema, type StarFileInput } from './wire'
+import { FILE_TYPES, starFileSchema, type StarFileInput } from './wire'
+
+/**
+ * The app's own kinds of file and of space. Wire codes are turned into these here, at the
+ * boundary, and a code the pages do not list becomes 'other': nothing past this file ever
+ * builds a message key or a lookup from a raw code.
+ */
+export type FileKind = Exclude<keyof typeof FILE_TYPES, 'smartFolder'>
+export type SpaceKind = 'individual' | 'team' | 'recycleBin' | 'noAccess' | 'other'
+
+const KIND_BY_CODE = new Map<string, FileKind>(
+  Object.entries(FILE_TYPES).map(([kind, code]) => [code, kind === 'smartFolder' ? 'folder' : (kind as FileKind)]),
+)
+const SPACE_BY_CODE = new Map<string, SpaceKind>([
+  ['1', 'individual'],
+  ['2', 'team'],
+  ['3', 'recycleBin'],
+  ['4', 'noAccess'],
+])
+
+export const fileKind = (code: string | undefined): FileKind => (code !== undefined && KIND_BY_CODE.get(code)) || 'other'
+export const spaceKind = (code: string | undefined): SpaceKind | undefined => (code === undefined || code === '' ? undefined : (SPACE_BY_CODE.get(code) ?? 'other'))
 
 export interface Thumbnail {
   width: number
@@ -11,8 +32,8 @@ export interface Thumbnail {
 export interface Favorite {
   id: string
   name: string
-  /** fileType code as a string ('15' image ...); '45' (others) when the server sent none. */
-  type: string
+  /** From the wire's fileType code; 'other' when the server sent none or one the pages do not list. */
+  type: FileKind
   mimeType?: string
   suffix?: string
   size?: number
@@ -24,7 +45,7 @@ export interface Favorite {
   expired: boolean
   containerId?: string
   path?: string
-  spaceType?: string
+  spaceType?: SpaceKind
   owner?: { id: string; me: boolean }
   /** Smallest first. Only http(s) URLs survive. */
   thumbnails: Thumbnail[]
@@ -107,7 +128,7 @@ export function toFavorite(raw: unknown, base?: string): Favorite | undefined {
   return {
     id: f.id,
     name: f.fileName || f.id,
-    type: f.fileType ?? '45',
+    type: fileKind(f.fileType),
     mimeType: f.mimeType,
     suffix: f.fileSuffix,
     size: f.size !== undefined && f.size >= 0 ? f.size : undefined,
@@ -119,7 +140,7 @@ export function toFavorite(raw: unknown, base?: string): Favorite | undefined {
     expired: f.invalid === 1,
     containerId: f.containers?.[0],
     path: f.filePath,
-    spaceType: f.spaceType,
+    spaceType: spaceKind(f.spaceType),
     owner: owner?.userId ? { id: owner.userId, me: truthy(owner.me) } : undefined,
     thumbnails: thumbnailsOf(f, base),
     contentUrl: safeHttpUrl(content?.downloadLink, base),

@@ -64,10 +64,11 @@ const en = {
   previous: 'Previous',
   next: 'Next',
   close: 'Close',
-  'space.1': 'Individual space',
-  'space.2': 'Team space',
-  'space.3': 'Recycle bin',
-  'space.4': 'No access',
+  'space.individual': 'Individual space',
+  'space.team': 'Team space',
+  'space.recycleBin': 'Recycle bin',
+  'space.noAccess': 'No access',
+  'space.other': 'Another space',
   connectTitle: 'Connect to KooDrive',
   connectIntro: 'Enter the access token and user ID of your KooDrive account.',
   connectHelp:
@@ -179,10 +180,11 @@ const zh: Record<MessageKey, string> = {
   previous: '上一个',
   next: '下一个',
   close: '关闭',
-  'space.1': '个人空间',
-  'space.2': '团队空间',
-  'space.3': '回收站',
-  'space.4': '无权限空间',
+  'space.individual': '个人空间',
+  'space.team': '团队空间',
+  'space.recycleBin': '回收站',
+  'space.noAccess': '无权限空间',
+  'space.other': '其他空间',
   connectTitle: '连接 KooDrive',
   connectIntro: '请输入 KooDrive 账号的访问令牌和用户 ID。',
   connectHelp: '管理员可在 KooDrive 管理控制台的“开放 API”中获取：访问令牌来自应用凭证，用户 ID 来自成员列表。',
@@ -249,8 +251,10 @@ export function makeI18n(locale: Locale) {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const
   return {
     locale,
+    /** Never throws: a key no catalog has (one built from data) shows as itself. */
     t(key: MessageKey, params: Record<string, string | number> = {}): string {
-      return messages[key].replace(/\{(\w+)\}/g, (_, name: string) =>
+      const message: string = (Object.hasOwn(messages, key) ? messages[key] : undefined) ?? (Object.hasOwn(en, key) ? en[key] : key)
+      return message.replace(/\{(\w+)\}/g, (_, name: string) =>
         typeof params[name] === 'number' ? number.format(params[name]) : String(params[name] ?? ''),
       )
     },

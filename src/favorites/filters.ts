@@ -1,5 +1,6 @@
 // The list's filter and sort, as they appear in the URL (?type=images&sort=oldest).
 import { FILE_TYPES } from '../api/wire'
+import type { FileKind } from '../api/favorite'
 import type { SortDirection } from '../api/favorites'
 
 export const TYPE_FILTERS = {
@@ -17,6 +18,20 @@ export const TYPE_FILTERS = {
 } as const
 export type TypeFilter = keyof typeof TYPE_FILTERS
 export const TYPE_FILTER_IDS = Object.keys(TYPE_FILTERS) as TypeFilter[]
+
+/** The filter that shows a kind of file: its name doubles as the kind's label ("Images"). */
+export const FILTER_OF_KIND: Record<FileKind, Exclude<TypeFilter, 'all'>> = {
+  folder: 'folders',
+  image: 'images',
+  video: 'videos',
+  word: 'word',
+  excel: 'excel',
+  powerpoint: 'powerpoint',
+  audio: 'audio',
+  archive: 'archives',
+  app: 'apps',
+  other: 'others',
+}
 
 export interface ViewFilter {
   type: TypeFilter

@@ -4,7 +4,7 @@ import type { Favorite } from '../api/favorite'
 import { useI18n, type MessageKey } from '../app/i18n'
 import { displayName } from './display-name'
 import { FileIcon } from './file-icon'
-import { TYPE_FILTERS, TYPE_FILTER_IDS } from './filters'
+import { FILTER_OF_KIND } from './filters'
 import { largestThumbnail } from './thumbnail-size'
 
 interface PreviewDialogProps {
@@ -26,7 +26,6 @@ export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, 
   const ref = useRef<HTMLDialogElement>(null)
   const name = displayName(item.name)
   const image = largestThumbnail(item.thumbnails)
-  const typeId = TYPE_FILTER_IDS.find((id) => TYPE_FILTERS[id] === item.type) ?? 'others'
 
   useLayoutEffect(() => {
     const dialog = ref.current
@@ -52,8 +51,8 @@ export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, 
 
   const details: [MessageKey, string][] = [
     ['size', size(item.size)],
-    ['type', `${t(`type.${typeId}` as MessageKey)}${item.suffix ? ` (.${item.suffix})` : ''}`],
-    ['location', [...new Set([item.path, item.spaceType && t(`space.${item.spaceType}` as MessageKey)].filter(Boolean))].join(' · ') || '—'],
+    ['type', `${t(`type.${FILTER_OF_KIND[item.type]}`)}${item.suffix ? ` (.${item.suffix})` : ''}`],
+    ['location', [...new Set([item.path, item.spaceType && t(`space.${item.spaceType}`)].filter(Boolean))].join(' · ') || '—'],
     ['starred', date(item.starredAt)],
     ['created', date(item.createdAt)],
     ['edited', date(item.editedAt)],

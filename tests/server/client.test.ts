@@ -173,11 +173,11 @@ describe('what other servers may send', () => {
     expect(page.autoDeleted).toBe(2)
     expect(page.skipped).toBe(1)
     expect(page.items[0]).toMatchObject({
-      id: 'F1', type: '15', spaceType: '2', size: 2058, expired: true, recycled: false, containerId: 'C1',
+      id: 'F1', type: 'image', spaceType: 'team', size: 2058, expired: true, recycled: false, containerId: 'C1',
       starredAt: Date.UTC(2025, 0, 2, 3, 4, 5), contentUrl: 'https://obs.example.com/content',
       thumbnails: [{ width: 128, height: 128, url: 'https://obs.example.com/128' }, { width: 800, height: 800, url: 'https://obs.example.com/800' }],
     })
-    expect(page.items[1]).toMatchObject({ id: 'F2', name: 'Minimal', type: '45', thumbnails: [], contentUrl: undefined })
+    expect(page.items[1]).toMatchObject({ id: 'F2', name: 'Minimal', type: 'other', thumbnails: [], contentUrl: undefined })
   })
 
   it('accepts "0" and 0 as success, and turns another body code into an error', async () => {

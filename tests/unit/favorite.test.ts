@@ -75,6 +75,14 @@ describe('toFavorite', () => {
     ])
   })
 
+  it('turns file and space codes into the app\'s kinds, with "other" for a code the pages do not list', () => {
+    expect(toFavorite({ id: 'F', fileType: '15', spaceType: '2' })).toMatchObject({ type: 'image', spaceType: 'team' })
+    expect(toFavorite({ id: 'F', fileType: 11, spaceType: 3 })).toMatchObject({ type: 'folder', spaceType: 'recycleBin' })
+    expect(toFavorite({ id: 'F', fileType: '99', spaceType: '9' })).toMatchObject({ type: 'other', spaceType: 'other' })
+    expect(toFavorite({ id: 'F', fileType: 'constructor', spaceType: '__proto__' })).toMatchObject({ type: 'other', spaceType: 'other' })
+    expect(toFavorite({ id: 'F' })).toMatchObject({ type: 'other', spaceType: undefined })
+  })
+
   it('reads flags, owner and permissions', () => {
     const f = toFavorite({ id: 'F', invalid: 1, hidden: true, owners: [{ userId: 'U', me: false }], userCapabilities: { downloadPermission: false } })
     expect(f).toMatchObject({ expired: true, hidden: true, owner: { id: 'U', me: false }, canDownload: false })

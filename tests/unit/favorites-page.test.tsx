@@ -50,6 +50,20 @@ describe('FavoritesPage', () => {
     expect(screen.queryByRole('note')).not.toBeInTheDocument()
   })
 
+  it('previews a file whose codes the pages do not list, instead of crashing', async () => {
+    const db = server.app.store!.db
+    const id = (db.prepare("SELECT id FROM files WHERE file_type = '15' LIMIT 1").get() as { id: string }).id
+    db.prepare("UPDATE files SET space_type = '9', file_type = '99' WHERE id = ?").run(id)
+    try {
+      renderWithApp(<FavoritesPage />, { client: testClient(server.url), route: `/?file=${id}` })
+      const dialog = await screen.findByRole('dialog')
+      expect(dialog).toHaveTextContent('Another space')
+      expect(dialog).toHaveTextContent('Others')
+    } finally {
+      db.prepare("UPDATE files SET space_type = '1', file_type = '15' WHERE id = ?").run(id)
+    }
+  })
+
   it('has an empty state for the whole list', async () => {
     renderWithApp(<FavoritesPage />, { client: testClient(empty.url) })
     expect(await screen.findByText('No favorites yet. Star files in KooDrive and they appear here.')).toBeInTheDocument()

@@ -1,7 +1,7 @@
 // Pure pieces of the grid: layout math, thumbnail choice, date groups, URL filters, names, i18n.
 import { describe, expect, it } from 'vitest'
 import type { Favorite } from '../../src/api/favorite'
-import { detectLocale, makeI18n } from '../../src/app/i18n'
+import { detectLocale, makeI18n, type MessageKey } from '../../src/app/i18n'
 import { dateGroup } from '../../src/favorites/date-groups'
 import { displayName } from '../../src/favorites/display-name'
 import { readFilter, writeFilter } from '../../src/favorites/filters'
@@ -9,7 +9,7 @@ import { buildRows, columnsFor, itemsInRect, rowOfItem, tileWidth } from '../../
 import { IMAGE_STYLES, chooseThumbnail, largestThumbnail } from '../../src/favorites/thumbnail-size'
 
 const fav = (id: string, starredAt?: number): Favorite => ({
-  id, name: id, type: '15', recycled: false, hidden: false, expired: false, thumbnails: [], canDownload: true, starred: true, starredAt,
+  id, name: id, type: 'image', recycled: false, hidden: false, expired: false, thumbnails: [], canDownload: true, starred: true, starredAt,
 })
 
 describe('columnsFor / tileWidth', () => {
@@ -139,6 +139,13 @@ describe('i18n', () => {
     expect(en.size(undefined)).toBe('—')
     expect(en.t('endOfList', { count: 5000 })).toBe('That is all: 5,000 favorites')
     expect(makeI18n('zh-CN').t('endOfList', { count: 5000 })).toBe('已全部加载：共 5,000 个收藏')
+  })
+
+  it('never throws on a key built from data: an unknown key shows as itself', () => {
+    const en = makeI18n('en')
+    expect(en.t('space.9' as MessageKey)).toBe('space.9')
+    expect(en.t('__proto__' as MessageKey)).toBe('__proto__')
+    expect(makeI18n('zh-CN').t('space.other')).toBe('其他空间')
   })
 })
 

@@ -3,7 +3,7 @@ import { ApiError } from '../../src/api/client'
 import type { Favorite } from '../../src/api/favorite'
 import { StarChangeError, failedFiles, patchStarred, restorePlaces, type FavoritesData } from '../../src/api/optimistic'
 
-const fav = (id: string): Favorite => ({ id, name: `${id}.png`, type: '15', recycled: false, hidden: false, expired: false, thumbnails: [], canDownload: true, starred: true })
+const fav = (id: string): Favorite => ({ id, name: `${id}.png`, type: 'image', recycled: false, hidden: false, expired: false, thumbnails: [], canDownload: true, starred: true })
 const data = (...pages: string[][]): FavoritesData => ({
   pages: pages.map((ids) => ({ items: ids.map(fav), autoDeleted: 0, skipped: 0, nextCursor: 'next' })),
   pageParams: pages.map((_, i) => (i === 0 ? undefined : `c${i}`)),
