@@ -1,21 +1,26 @@
-// "N favorites went away because their files were deleted", once per session until dismissed.
+// "N favorites went away because their files were deleted", until dismissed for that count.
 import { useState } from 'react'
 import { useI18n } from '../app/i18n'
 import { Button } from '../ui/controls'
 
 const KEY = 'koodrive.autoDeletedDismissed'
 
+/**
+ * Shown while the count differs from the one last dismissed (kept for the session, so a reload
+ * keeps it dismissed and a new count brings it back). Derived on every render, never frozen at
+ * the count the first render saw, which is 0 before the first page arrives.
+ */
 export function AutoDeletedNotice({ count }: { count: number }) {
   const { t } = useI18n()
-  const [dismissed, setDismissed] = useState(() => sessionStorage.getItem(KEY) === String(count))
-  if (count <= 0 || dismissed) return null
+  const [dismissedCount, setDismissedCount] = useState(() => sessionStorage.getItem(KEY))
+  if (count <= 0 || dismissedCount === String(count)) return null
   return (
     <div role="note" className="mx-4 mt-3 flex items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
       <p className="flex-1">{count === 1 ? t('autoDeletedOne') : t('autoDeleted', { count })}</p>
       <Button
         onClick={() => {
           sessionStorage.setItem(KEY, String(count))
-          setDismissed(true)
+          setDismissedCount(String(count))
         }}
       >
         {t('dismiss')}

@@ -50,6 +50,27 @@ describe('FavoritesPage', () => {
     expect(screen.queryByRole('note')).not.toBeInTheDocument()
   })
 
+  it('keeps the notice dismissed across a reload, and brings it back when the count changes', async () => {
+    const user = userEvent.setup()
+    const first = renderWithApp(<FavoritesPage />, { client: testClient(server.url) })
+    await user.click(within(await screen.findByRole('note')).getByRole('button', { name: 'Dismiss' }))
+    first.unmount()
+
+    // A reload: a new page over the same session.
+    const second = renderWithApp(<FavoritesPage />, { client: testClient(server.url) })
+    expect(await screen.findByText(`That is all: ${server.app.store!.count()} favorites`)).toBeInTheDocument()
+    expect(screen.queryByRole('note')).not.toBeInTheDocument()
+    second.unmount()
+
+    server.app.store!.setMeta('autoDeleted', '4')
+    try {
+      renderWithApp(<FavoritesPage />, { client: testClient(server.url) })
+      expect(await screen.findByRole('note')).toHaveTextContent('4 favorites went away because their files were deleted.')
+    } finally {
+      server.app.store!.setMeta('autoDeleted', '3')
+    }
+  })
+
   it('previews a file whose codes the pages do not list, instead of crashing', async () => {
     const db = server.app.store!.db
     const id = (db.prepare("SELECT id FROM files WHERE file_type = '15' LIMIT 1").get() as { id: string }).id
