@@ -70,7 +70,7 @@ export function ConnectScreen({ baseUrl, reason }: { baseUrl: string; reason?: s
             {error}
           </p>
         )}
-        <Button type="submit" variant="primary" disabled={busy} className="w-full py-2">
+        <Button type="submit" variant="primary" size="lg" disabled={busy} className="w-full">
           {busy ? t('connecting') : t('connect')}
         </Button>
       </form>

@@ -65,7 +65,7 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
         options={(['system', 'light', 'dark'] as const).map((id) => ({ id, label: t(id) }))}
         onChange={setTheme}
       />
-      <Button onClick={onShortcuts} aria-keyshortcuts="?" aria-label={t('shortcuts')} title={t('shortcuts')} className="px-2">
+      <Button onClick={onShortcuts} aria-keyshortcuts="?" aria-label={t('shortcuts')} title={t('shortcuts')} size="icon">
         <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.6">
           <rect x="2.5" y="6" width="19" height="12" rx="2" />
           <path d="M6 10h1M9.5 10h1M13 10h1M16.5 10h1M6 14h1M9 14h6M16.5 14h1" strokeLinecap="round" />

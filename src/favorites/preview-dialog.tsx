@@ -2,6 +2,7 @@
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react'
 import type { Favorite } from '../api/favorite'
 import { useI18n, type MessageKey } from '../app/i18n'
+import { Button, buttonClass } from '../ui/controls'
 import { displayName } from './display-name'
 import { FileIcon } from './file-icon'
 import { FILTER_OF_KIND } from './filters'
@@ -17,9 +18,6 @@ interface PreviewDialogProps {
   /** Remove from (or add back to) favorites; the preview stays on the file. */
   onStarred: (starred: boolean) => void
 }
-
-const buttonClass =
-  'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800'
 
 export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, onClose, onStarred }: PreviewDialogProps) {
   const { t, date, size } = useI18n()
@@ -74,15 +72,15 @@ export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, 
         <h2 id="preview-title" className="min-w-0 basis-full truncate text-lg font-semibold sm:flex-1 sm:basis-auto">
           <bdi title={name}>{name}</bdi>
         </h2>
-        <button type="button" className={buttonClass} onClick={onPrevious} disabled={!hasPrevious} aria-keyshortcuts="ArrowLeft">
+        <Button onClick={onPrevious} disabled={!hasPrevious} aria-keyshortcuts="ArrowLeft">
           {t('previous')}
-        </button>
-        <button type="button" className={buttonClass} onClick={onNext} disabled={!hasNext} aria-keyshortcuts="ArrowRight">
+        </Button>
+        <Button onClick={onNext} disabled={!hasNext} aria-keyshortcuts="ArrowRight">
           {t('next')}
-        </button>
-        <button type="button" className={buttonClass} onClick={onClose} aria-keyshortcuts="Escape">
+        </Button>
+        <Button onClick={onClose} aria-keyshortcuts="Escape">
           {t('close')}
-        </button>
+        </Button>
       </div>
       <div className="grid gap-4 p-4 md:grid-cols-[1fr_18rem]">
         <div className="flex min-h-64 items-center justify-center overflow-hidden rounded-lg bg-slate-100 dark:bg-slate-800">
@@ -105,15 +103,13 @@ export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, 
             ))}
           </dl>
           <div className="mt-4 flex flex-wrap gap-2">
-            <button type="button" className={buttonClass} onClick={() => onStarred(!item.starred)}>
-              {t(item.starred ? 'removeFromFavorites' : 'addToFavorites')}
-            </button>
+            <Button onClick={() => onStarred(!item.starred)}>{t(item.starred ? 'removeFromFavorites' : 'addToFavorites')}</Button>
             {item.contentUrl && item.canDownload ? (
               <>
-                <a className={buttonClass} href={item.contentUrl} target="_blank" rel="noopener noreferrer">
+                <a className={buttonClass()} href={item.contentUrl} target="_blank" rel="noopener noreferrer">
                   {t('open')}
                 </a>
-                <a className={buttonClass} href={item.contentUrl} download={name} rel="noopener noreferrer">
+                <a className={buttonClass()} href={item.contentUrl} download={name} rel="noopener noreferrer">
                   {t('download')}
                 </a>
               </>

@@ -2,20 +2,36 @@
 import type { ComponentProps } from 'react'
 import { cn } from './cn'
 
-export function Button({ className, variant = 'secondary', ...props }: ComponentProps<'button'> & { variant?: 'primary' | 'secondary' }) {
-  return (
-    <button
-      type="button"
-      className={cn(
-        'inline-flex items-center justify-center rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-60',
-        variant === 'primary'
-          ? 'bg-blue-700 text-white hover:bg-blue-800'
-          : 'border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800',
-        className,
-      )}
-      {...props}
-    />
-  )
+const BASE =
+  'inline-flex shrink-0 items-center justify-center gap-1.5 rounded-md font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-60'
+const VARIANTS = {
+  primary: 'bg-blue-700 text-white hover:bg-blue-800',
+  secondary:
+    'border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800',
+  ghost: 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800',
+} as const
+const SIZES = {
+  md: 'h-9 px-3 text-sm',
+  lg: 'h-10 px-4 text-sm',
+  icon: 'size-9 p-0',
+} as const
+
+export interface ButtonStyle {
+  variant?: keyof typeof VARIANTS
+  size?: keyof typeof SIZES
+}
+
+/**
+ * The one button style set, for <button> and for links that look like buttons. Each variant and
+ * size owns the properties it sets; `className` is for placement (width, margins) only, so there
+ * is never a second padding or colour for the cascade to pick from.
+ */
+export function buttonClass({ variant = 'secondary', size = 'md' }: ButtonStyle = {}, className?: string): string {
+  return cn(BASE, VARIANTS[variant], SIZES[size], className)
+}
+
+export function Button({ className, variant, size, ...props }: ComponentProps<'button'> & ButtonStyle) {
+  return <button type="button" className={buttonClass({ variant, size }, className)} {...props} />
 }
 
 interface SelectProps<T extends string> extends Omit<ComponentProps<'select'>, 'onChange' | 'value'> {
