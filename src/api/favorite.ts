@@ -24,9 +24,15 @@ export const fileKind = (code: string | undefined): FileKind => (code !== undefi
 export const spaceKind = (code: string | undefined): SpaceKind | undefined => (code === undefined || code === '' ? undefined : (SPACE_BY_CODE.get(code) ?? 'other'))
 
 export interface Thumbnail {
+  /** The box the style asked for (w_, h_). */
   width: number
   height: number
   url: string
+  /**
+   * 'cover': the image fills that box at least (m_mfit, m_fill, m_fixed), so each side is known
+   * to be as large; 'contain': it fits inside it (m_lfit, m_pad), so only its long side is.
+   */
+  fit: 'cover' | 'contain'
 }
 
 export interface Favorite {
@@ -89,15 +95,16 @@ export function parseTime(raw: string | undefined): number | undefined {
   return Number.isNaN(t) ? undefined : t
 }
 
-/** `image/resize,m_lfit,h_128,w_128` -> {width: 128, height: 128}. */
-export function parseProcessSize(process: string | undefined): { width: number; height: number } | undefined {
+/** `image/resize,m_mfit,h_128,w_128` -> {width: 128, height: 128, fit: 'cover'}; OBS's default mode is lfit. */
+export function parseProcessSize(process: string | undefined): Omit<Thumbnail, 'url'> | undefined {
   if (!process) return undefined
   const w = /(?:^|,)w_(\d+)/.exec(process)
   const h = /(?:^|,)h_(\d+)/.exec(process)
   if (!w && !h) return undefined
   const width = Number(w?.[1] ?? h?.[1])
   const height = Number(h?.[1] ?? w?.[1])
-  return { width, height }
+  const mode = /(?:^|,)m_(\w+)/.exec(process)?.[1]
+  return { width, height, fit: mode === 'mfit' || mode === 'fill' || mode === 'fixed' ? 'cover' : 'contain' }
 }
 
 function thumbnailsOf(file: StarFileInput, base?: string): Thumbnail[] {

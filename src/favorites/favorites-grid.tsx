@@ -5,7 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { Favorite } from '../api/favorite'
 import { useI18n } from '../app/i18n'
 import { dateGroup } from './date-groups'
-import { DENSITY, GAP, buildRows, columnsFor, itemsInRect, rowOfItem, rowSize, tileWidth, type Density, type Row } from './layout'
+import { DENSITY, GAP, NAME_HEIGHT, buildRows, columnsFor, itemsInRect, rowOfItem, rowSize, tileWidth, type Density, type Row } from './layout'
 import { NO_SELECTION, selectAll, selectRange, setMany, toggle, type Selection } from './selection'
 import { Tile } from './tile'
 import { useMarquee } from './use-marquee'
@@ -275,6 +275,7 @@ export function FavoritesGrid(props: FavoritesGridProps) {
                       item={item}
                       index={row.first + i}
                       width={cell}
+                      pictureHeight={rowHeight - NAME_HEIGHT}
                       tabbable={row.first + i === activeIndex}
                       selected={selection.ids.has(item.id)}
                       showCheckbox={anySelected}

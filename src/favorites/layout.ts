@@ -12,6 +12,8 @@ export const DENSITY = {
   large: { minTile: 256, rowHeight: 308 },
 } as const
 export const HEADER_HEIGHT = 44
+/** The file name's strip under each tile's picture (Tailwind h-9). */
+export const NAME_HEIGHT = 36
 export const GAP = 12
 
 export function columnsFor(width: number, density: Density): number {

@@ -10,7 +10,9 @@ import { chooseThumbnail } from './thumbnail-size'
 interface TileProps {
   item: Favorite
   index: number
+  /** The picture's box in CSS pixels: the tile's width, the row's height less the name. */
   width: number
+  pictureHeight: number
   tabbable: boolean
   selected: boolean
   /** Checkboxes show on every tile once anything is selected (otherwise on hover and focus). */
@@ -18,10 +20,10 @@ interface TileProps {
 }
 
 /** Clicks, keys and long presses are handled by the grid, which knows the whole selection. */
-export const Tile = memo(function Tile({ item, index, width, tabbable, selected, showCheckbox }: TileProps) {
+export const Tile = memo(function Tile({ item, index, width, pictureHeight, tabbable, selected, showCheckbox }: TileProps) {
   const { t } = useI18n()
   const [image, setImage] = useState<'loading' | 'loaded' | 'failed'>('loading')
-  const thumbnail = chooseThumbnail(item.thumbnails, width, typeof window === 'undefined' ? 1 : window.devicePixelRatio)
+  const thumbnail = chooseThumbnail(item.thumbnails, { width, height: pictureHeight }, typeof window === 'undefined' ? 1 : window.devicePixelRatio)
   const name = displayName(item.name)
   const badges = [item.recycled && t('badge.recycled'), item.expired && t('badge.expired'), item.hidden && t('badge.hidden')].filter(
     (b): b is string => Boolean(b),

@@ -58,6 +58,27 @@ it('scrolls from top to bottom of 5,000 favorites: one request per page, a bound
   await context.close()
 })
 
+it.each([1, 2])('shows every tile picture at least as sharp as the screen at DPR %i, landscape and portrait alike', async (dpr) => {
+  const { page, context } = await openPage(app.browser, app.server, app.server.url, { deviceScaleFactor: dpr })
+  await page.getByRole('combobox', { name: 'File type' }).selectOption({ label: 'Images' })
+  await grid(page).getByRole('gridcell').first().waitFor()
+  const pictures = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLImageElement>('[role=gridcell] img')].map((img) => {
+        const box = img.getBoundingClientRect()
+        return { complete: img.complete && img.naturalWidth > 0, natural: [img.naturalWidth, img.naturalHeight], box: [box.width, box.height] }
+      }),
+    )
+  await expect.poll(async () => (await pictures()).filter((p) => p.complete).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(12)
+  const loaded = (await pictures()).filter((p) => p.complete)
+  // Cover-cropped into its box, each picture keeps at least one image pixel per device pixel.
+  const soft = loaded.filter((p) => p.natural[0]! < Math.floor(p.box[0]! * dpr) || p.natural[1]! < Math.floor(p.box[1]! * dpr))
+  expect(soft).toEqual([])
+  expect(loaded.some((p) => p.natural[0]! > p.natural[1]!)).toBe(true) // landscape
+  expect(loaded.some((p) => p.natural[0]! < p.natural[1]!)).toBe(true) // portrait
+  await context.close()
+})
+
 describe('filter and sort', () => {
   it('work through the UI and land in the URL', async () => {
     const { page, context } = await openPage(app.browser, app.server)

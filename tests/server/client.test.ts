@@ -175,7 +175,7 @@ describe('what other servers may send', () => {
     expect(page.items[0]).toMatchObject({
       id: 'F1', type: 'image', spaceType: 'team', size: 2058, expired: true, recycled: false, containerId: 'C1',
       starredAt: Date.UTC(2025, 0, 2, 3, 4, 5), contentUrl: 'https://obs.example.com/content',
-      thumbnails: [{ width: 128, height: 128, url: 'https://obs.example.com/128' }, { width: 800, height: 800, url: 'https://obs.example.com/800' }],
+      thumbnails: [{ width: 128, height: 128, url: 'https://obs.example.com/128', fit: 'contain' }, { width: 800, height: 800, url: 'https://obs.example.com/800', fit: 'contain' }],
     })
     expect(page.items[1]).toMatchObject({ id: 'F2', name: 'Minimal', type: 'other', thumbnails: [], contentUrl: undefined })
   })

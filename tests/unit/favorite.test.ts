@@ -40,9 +40,11 @@ describe('parseTime', () => {
 
 describe('parseProcessSize', () => {
   it.each([
-    ['image/resize,m_lfit,h_128,w_128', { width: 128, height: 128 }],
-    ['image/resize,m_lfit,w_480,h_270', { width: 480, height: 270 }],
-    ['image/resize,w_300', { width: 300, height: 300 }],
+    ['image/resize,m_lfit,h_128,w_128', { width: 128, height: 128, fit: 'contain' }],
+    ['image/resize,m_lfit,w_480,h_270', { width: 480, height: 270, fit: 'contain' }],
+    ['image/resize,w_300', { width: 300, height: 300, fit: 'contain' }],
+    ['image/resize,m_mfit,w_256,h_256', { width: 256, height: 256, fit: 'cover' }],
+    ['image/resize,h_200,w_100,m_fill', { width: 100, height: 200, fit: 'cover' }],
     ['image/resize,m_lfit', undefined],
     [undefined, undefined],
   ])('%s', (raw, expected) => {
@@ -70,8 +72,8 @@ describe('toFavorite', () => {
       ],
     })
     expect(f!.thumbnails).toEqual([
-      { width: 128, height: 128, url: 'https://a/128' },
-      { width: 800, height: 800, url: 'https://a/800' },
+      { width: 128, height: 128, url: 'https://a/128', fit: 'contain' },
+      { width: 800, height: 800, url: 'https://a/800', fit: 'contain' },
     ])
   })
 

@@ -58,29 +58,36 @@ describe('buildRows', () => {
 })
 
 describe('chooseThumbnail', () => {
-  const thumbs = [480, 128, 1080, 256].map((side) => ({ width: side, height: side, url: `u${side}` }))
+  const cover = (side: number) => ({ width: side, height: side, url: `c${side}`, fit: 'cover' as const })
+  const thumbs = [cover(512), cover(128), { width: 1080, height: 1080, url: 'l1080', fit: 'contain' as const }, cover(256)]
   it.each([
-    [100, 1, 'u128'],
-    [128, 1, 'u128'],
-    [168, 1, 'u256'],
-    [168, 2, 'u480'],
-    [168, 3, 'u1080'],
-    [256, 3, 'u1080'],
-    [600, 3, 'u1080'],
-    [168, 0, 'u256'],
-  ])('a %i px tile at %ix gets %s', (css, dpr, url) => {
-    expect(chooseThumbnail(thumbs, css, dpr)?.url).toBe(url)
+    // box width x height in CSS pixels, device pixel ratio, the choice
+    [100, 100, 1, 'c128'],
+    [128, 128, 1, 'c128'],
+    [180, 176, 1, 'c256'],
+    [180, 176, 2, 'c512'],
+    [176, 180, 2, 'c512'], // a portrait box: its height decides
+    [180, 176, 3, 'l1080'], // 540 px: only the preview size is large enough, assumed 3:2
+    [300, 272, 2, 'l1080'],
+    [600, 500, 3, 'l1080'], // nothing covers: the largest
+    [180, 176, 0, 'c256'],
+  ])('a %ix%i px picture box at %ix gets %s', (width, height, dpr, url) => {
+    expect(chooseThumbnail(thumbs, { width, height }, dpr)?.url).toBe(url)
   })
-  it('uses a wide image by its long side', () => {
-    expect(chooseThumbnail([{ width: 256, height: 128, url: 'w' }, { width: 128, height: 64, url: 's' }], 200, 1)?.url).toBe('w')
+  it('takes the short side of a cover-cropped picture into account, never only the long one', () => {
+    // A 3:2 photo fitted into 256: 256 x 171 at most; a 200 x 176 box would be upscaled.
+    const lfit = [128, 256, 480].map((side) => ({ width: side, height: side, url: `l${side}`, fit: 'contain' as const }))
+    expect(chooseThumbnail(lfit, { width: 200, height: 176 }, 1)?.url).toBe('l480')
+    expect(chooseThumbnail(lfit, { width: 160, height: 100 }, 1)?.url).toBe('l256')
   })
-  it('gives nothing when there is nothing, and the largest for the preview', () => {
-    expect(chooseThumbnail([], 100, 1)).toBeUndefined()
-    expect(largestThumbnail(thumbs)?.url).toBe('u1080')
+  it('gives nothing when there is nothing, and the preview the largest that shows the whole picture', () => {
+    expect(chooseThumbnail([], { width: 100, height: 100 }, 1)).toBeUndefined()
+    expect(largestThumbnail(thumbs)?.url).toBe('l1080')
+    expect(largestThumbnail([cover(128), cover(512)])?.url).toBe('c512')
   })
-  it('asks for every size it may choose in one imageProcess list', () => {
+  it('asks for every size it may choose in one imageProcess list: cover sizes for tiles, a fitted one for the preview', () => {
     expect(IMAGE_STYLES).toEqual([
-      'image/resize,m_lfit,h_128,w_128', 'image/resize,m_lfit,h_256,w_256', 'image/resize,m_lfit,h_480,w_480', 'image/resize,m_lfit,h_1080,w_1080',
+      'image/resize,m_mfit,h_128,w_128', 'image/resize,m_mfit,h_256,w_256', 'image/resize,m_mfit,h_512,w_512', 'image/resize,m_lfit,h_1080,w_1080',
     ])
   })
 })
