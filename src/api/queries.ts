@@ -1,9 +1,14 @@
 // TanStack Query option factories for favorites, keys generic to specific.
 import { infiniteQueryOptions } from '@tanstack/react-query'
-import type { KooDriveClient } from './client'
+import { ApiError, type KooDriveClient } from './client'
 import { listFavorites, type FileRef, type ListParams } from './favorites'
 
 export type ListFilter = Omit<ListParams, 'cursor'>
+
+/** Network errors, 5xx and 429 are retried with backoff (1 s, 2 s, 4 s); other 4xx are not. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  return error instanceof ApiError && error.retryable && failureCount < 3
+}
 
 export interface SetStarredVariables {
   files: FileRef[]

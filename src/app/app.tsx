@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router-dom'
 import { ApiError, createClient, type KooDriveClient } from '../api/client'
 import { registerStarMutation } from '../api/optimistic'
+import { shouldRetry } from '../api/queries'
 import { FavoritesPage } from '../favorites/favorites-page'
 import { Button } from '../ui/controls'
 import { ClientContext } from './client-context'
@@ -11,11 +12,6 @@ import { ConnectScreen } from './connect-screen'
 import { ErrorBoundary } from './error-boundary'
 import { I18nProvider, useI18n } from './i18n'
 import { loadAppConfig, session, useSession } from './session'
-
-/** Network errors, 5xx and 429 are retried with backoff (1 s, 2 s, 4 s); other 4xx are not. */
-export function shouldRetry(failureCount: number, error: unknown): boolean {
-  return error instanceof ApiError && error.retryable && failureCount < 3
-}
 
 export function makeQueryClient(client: KooDriveClient): QueryClient {
   const queryClient = new QueryClient({

@@ -1,10 +1,14 @@
-// Connect: the access token and user ID, checked against KooDrive before they are kept.
-import { useIsMutating, useQueryClient } from '@tanstack/react-query'
+// Connect: the access token and user ID. Their check is the first page of favorites itself,
+// so connecting costs no extra round trip, and that page is what the grid then shows.
+import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
-import { ApiError, createClient } from '../api/client'
+import { useSearchParams } from 'react-router-dom'
+import { ApiError, createClient, type Credentials } from '../api/client'
 import { listFavorites } from '../api/favorites'
-import { favoriteMutations } from '../api/queries'
+import { favoriteMutations, favoriteQueries, shouldRetry } from '../api/queries'
+import { listFilter, readFilter } from '../favorites/filters'
 import { Button } from '../ui/controls'
+import { useKooDriveClient } from './client-context'
 import { useI18n } from './i18n'
 import { session } from './session'
 
@@ -14,31 +18,42 @@ const inputClass =
 export function ConnectScreen({ baseUrl, reason }: { baseUrl: string; reason?: string }) {
   const { t } = useI18n()
   const queryClient = useQueryClient()
+  const client = useKooDriveClient()
+  const [params] = useSearchParams()
   const [token, setToken] = useState('')
   const [userId, setUserId] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string>()
   const helpId = useId()
   // A change the 401 interrupted waits in the mutation cache and is sent once the same user is back.
   const waiting = useIsMutating({ mutationKey: favoriteMutations.setStarredKey() }) > 0
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault()
-    const credentials = { token: token.trim(), userId: userId.trim() }
-    setBusy(true)
-    setError(undefined)
-    try {
-      const probe = createClient({ baseUrl, getCredentials: () => credentials, getLanguage: () => document.documentElement.lang || 'en-US' })
-      await listFavorites(probe, { pageSize: 1 })
+  const connect = useMutation({
+    mutationFn: async (credentials: Credentials) => {
+      const filter = listFilter(readFilter(params))
+      const candidate = createClient({ baseUrl, getCredentials: () => credentials, getLanguage: () => document.documentElement.lang || 'en-US' })
+      const first = await listFavorites(candidate, filter)
       // Back as the same user after a 401: the cache (and where they were) stays; anyone else starts clean.
       if (session.getState().previousUserId !== credentials.userId) queryClient.clear()
+      const { queryKey } = favoriteQueries.list(client, filter)
+      if (!queryClient.getQueryData(queryKey)) queryClient.setQueryData(queryKey, { pages: [first], pageParams: [undefined] })
       session.connect(credentials)
-    } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? t('connectRefused', { msg: err.msg }) : err instanceof Error ? err.message : String(err))
-    } finally {
-      setBusy(false)
-    }
+    },
+    // A transient failure (network, 5xx, 429) is retried as everywhere else; a 401 is an answer.
+    retry: shouldRetry,
+  })
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault()
+    connect.mutate({ token: token.trim(), userId: userId.trim() })
   }
+
+  const { error } = connect
+  const errorText = !error
+    ? undefined
+    : error instanceof ApiError && error.status === 401
+      ? t('connectRefused', { msg: error.msg })
+      : error instanceof Error
+        ? error.message
+        : String(error)
 
   return (
     <main className="flex min-h-dvh items-center justify-center bg-slate-50 p-4 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -65,13 +80,13 @@ export function ConnectScreen({ baseUrl, reason }: { baseUrl: string; reason?: s
         <p id={helpId} className="text-sm text-slate-600 dark:text-slate-400">
           {t('connectHelp')}
         </p>
-        {error && (
+        {errorText && (
           <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-            {error}
+            {errorText}
           </p>
         )}
-        <Button type="submit" variant="primary" size="lg" disabled={busy} className="w-full">
-          {busy ? t('connecting') : t('connect')}
+        <Button type="submit" variant="primary" size="lg" disabled={connect.isPending} className="w-full">
+          {connect.isPending ? t('connecting') : t('connect')}
         </Button>
       </form>
     </main>

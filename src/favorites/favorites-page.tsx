@@ -12,16 +12,13 @@ import { AutoDeletedNotice } from './auto-deleted-notice'
 import { ChangeStatus } from './change-status'
 import { FavoritesGrid } from './favorites-grid'
 import { FavoritesHeader, useDensity } from './favorites-header'
-import { TYPE_FILTERS, readFilter, writeFilter, type ViewFilter } from './filters'
+import { listFilter, readFilter, writeFilter, type ViewFilter } from './filters'
 import { GridFooter, errorDetail } from './grid-footer'
 import { PreviewDialog } from './preview-dialog'
 import { NO_SELECTION, keepPresent, selectedIn, type Selection } from './selection'
 import { SelectionToolbar } from './selection-toolbar'
 import { ShortcutsDialog } from './shortcuts-dialog'
-import { IMAGE_STYLES } from './thumbnail-size'
 import { useStarChanges } from './use-star-changes'
-
-export const PAGE_SIZE = 100
 
 /** All loaded items in order; a file that moved between two page loads is shown once. */
 function flatten(pages: Page[] | undefined): Favorite[] {
@@ -48,12 +45,7 @@ export function FavoritesPage() {
   const filter = readFilter(params)
   const [density, setDensity] = useDensity()
 
-  const listOptions = favoriteQueries.list(client, {
-    fileType: TYPE_FILTERS[filter.type],
-    sortDirection: filter.sort,
-    pageSize: PAGE_SIZE,
-    imageProcess: IMAGE_STYLES,
-  })
+  const listOptions = favoriteQueries.list(client, listFilter(filter))
   const query = useInfiniteQuery(listOptions)
   // Everything loaded, and what is shown: a file asked to leave favorites is hidden at once.
   const loaded = useMemo(() => flatten(query.data?.pages), [query.data])

@@ -2,6 +2,9 @@
 import { FILE_TYPES } from '../api/wire'
 import type { FileKind } from '../api/favorite'
 import type { SortDirection } from '../api/favorites'
+import type { ListFilter } from '../api/queries'
+import { MAX_PAGE_SIZE } from '../api/wire'
+import { IMAGE_STYLES } from './thumbnail-size'
 
 export const TYPE_FILTERS = {
   all: undefined,
@@ -44,6 +47,11 @@ export function readFilter(params: URLSearchParams): ViewFilter {
     type: type && Object.hasOwn(TYPE_FILTERS, type) ? (type as TypeFilter) : 'all',
     sort: params.get('sort') === 'oldest' ? 'asc' : 'desc',
   }
+}
+
+/** What the list asks KooDrive for, for a filter: also the first page Connect loads as its check. */
+export function listFilter(filter: ViewFilter): ListFilter {
+  return { fileType: TYPE_FILTERS[filter.type], sortDirection: filter.sort, pageSize: MAX_PAGE_SIZE, imageProcess: IMAGE_STYLES }
 }
 
 /** Writes a filter into URL params, leaving defaults out so that links stay short. */

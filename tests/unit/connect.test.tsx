@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, beforeAll, beforeEach, expect, it, onTestFinished } from 'vitest'
+import { afterAll, beforeAll, beforeEach, expect, it, onTestFinished, vi } from 'vitest'
 import { App } from '../../src/app/app'
 import { session } from '../../src/app/session'
 import type { RunningServer } from '../../src/server/app'
@@ -58,6 +58,33 @@ it('shows Connect in proxy mode, says why KooDrive refused the credentials, and 
   await connect(user, TOKEN, USER)
   expect(await screen.findByRole('grid', { name: 'Favorites' })).toBeInTheDocument()
   expect(JSON.parse(sessionStorage.getItem('koodrive.session')!)).toEqual({ token: TOKEN, userId: USER })
+})
+
+it('rides out a transient 500 at Connect, and the first page it loads is the check: no extra round trip', async () => {
+  const user = userEvent.setup()
+  const proxy = await startServer(testConfig({ apiUrl: new URL(server.url) }))
+  onTestFinished(() => proxy.close())
+  const lists: string[] = []
+  const listener = (req: { url?: string }) => void (req.url?.includes('/star/files') && lists.push(req.url))
+  proxy.server.prependListener('request', listener)
+  render(<App baseUrl={proxy.url} />)
+  await screen.findByRole('heading', { name: 'Connect to KooDrive' })
+  // Fault injection: the app's first API call after Connect meets a backend hiccup (the proxy's
+  // own upstream calls, made with the same global fetch in this process, are left alone).
+  const realFetch = globalThis.fetch
+  let failures = 1
+  vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) =>
+    String(input instanceof Request ? input.url : input).startsWith(`${proxy.url}/koodrive/`) && failures-- > 0
+      ? Promise.resolve(new Response(JSON.stringify({ code: 'APIGW.0101', msg: 'Backend unavailable' }), { status: 500 }))
+      : realFetch(input, init),
+  )
+  await connect(user, TOKEN, USER)
+  expect(await screen.findByRole('grid', { name: 'Favorites' }, { timeout: 5_000 })).toBeInTheDocument()
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  expect(failures).toBe(-1) // the 500 was met, and the call after it went through
+  // One list request reached KooDrive: the first page, full size, which the grid then showed.
+  expect(lists).toHaveLength(1)
+  expect(new URL(lists[0]!, proxy.url).searchParams.get('pageSize')).toBe('100')
 })
 
 it('brings Connect back with the reason when the token stops working, then returns to the list', async () => {
