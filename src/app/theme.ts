@@ -1,27 +1,43 @@
-// Light, dark, or the system's choice; remembered, applied as a class on <html>.
-import { useEffect, useState } from 'react'
+// Light, dark, or the system's choice. The system's choice needs no script: the CSS follows
+// prefers-color-scheme from the first paint. A choice the user made is a class on <html>
+// ('dark' or 'light'), set by applyTheme() before React DOM loads (see src/theme-boot.ts).
+import { useSyncExternalStore } from 'react'
 
 export type Theme = 'system' | 'light' | 'dark'
 const KEY = 'koodrive.theme'
 
+function saved(): Theme {
+  try {
+    const value = localStorage.getItem(KEY)
+    return value === 'light' || value === 'dark' ? value : 'system'
+  } catch {
+    return 'system' // storage may be blocked; the system's choice then
+  }
+}
+
+let theme: Theme = saved()
+const listeners = new Set<() => void>()
+
+/** Puts the saved (or given) theme on <html>. */
+export function applyTheme(next: Theme = saved()) {
+  theme = next
+  const root = document.documentElement
+  root.classList.toggle('dark', next === 'dark')
+  root.classList.toggle('light', next === 'light')
+  listeners.forEach((l) => l())
+}
+
 export function useTheme(): [Theme, (t: Theme) => void] {
-  const [theme, setTheme] = useState<Theme>(() => {
-    const saved = localStorage.getItem(KEY)
-    return saved === 'light' || saved === 'dark' ? saved : 'system'
-  })
-  useEffect(() => {
-    const media = window.matchMedia?.('(prefers-color-scheme: dark)')
-    const apply = () => document.documentElement.classList.toggle('dark', theme === 'dark' || (theme === 'system' && !!media?.matches))
-    apply()
-    media?.addEventListener('change', apply)
-    return () => media?.removeEventListener('change', apply)
-  }, [theme])
+  const current = useSyncExternalStore(
+    (l) => (listeners.add(l), () => listeners.delete(l)),
+    () => theme,
+  )
   return [
-    theme,
+    current,
     (t: Theme) => {
       if (t === 'system') localStorage.removeItem(KEY)
       else localStorage.setItem(KEY, t)
-      setTheme(t)
+      applyTheme(t)
     },
   ]
 }
