@@ -1,10 +1,12 @@
-// The top bar: title, file type, sort, thumbnail size, language, theme, disconnect.
+// The top bar: title and file type, then sort, thumbnail size, language, theme, shortcuts, disconnect.
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { LOCALES, useI18n, type MessageKey } from '../app/i18n'
+import { LOCALES, useI18n } from '../app/i18n'
 import { session } from '../app/session'
 import { useTheme, type Theme } from '../app/theme'
 import { Button, Select } from '../ui/controls'
+import { Dialog } from '../ui/dialog'
+import { useMediaQuery } from '../ui/use-media-query'
 import { TYPE_FILTER_IDS, type ViewFilter } from './filters'
 import { DENSITIES, type Density } from './layout'
 
@@ -32,22 +34,85 @@ interface HeaderProps {
   onShortcuts: () => void
 }
 
+/** Tailwind's xl: from here every control fits on the header's one line. */
+const WIDE = '(min-width: 80rem)'
+
+/**
+ * One line at every width: the title, the file type, and the other view settings, which narrower
+ * screens find behind "View options" in a sheet, as photo apps do.
+ */
 export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortcuts }: HeaderProps) {
+  const { t } = useI18n()
+  const wide = useMediaQuery(WIDE)
+  const [sheetOpen, setSheetOpen] = useState(false)
+  return (
+    <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
+      <h1 className="mr-auto flex min-w-0 items-center gap-2 text-lg font-semibold">
+        <img src="/icon.svg" alt="" className="size-7 shrink-0" />
+        {/* On a phone the short name shows; the heading's name stays the full one. */}
+        <span aria-hidden="true" className="truncate sm:hidden">
+          {t('favorites')}
+        </span>
+        <span className="truncate max-sm:sr-only">{t('appName')}</span>
+      </h1>
+      <Select
+        label={t('fileType')}
+        labelClassName="max-sm:sr-only"
+        value={filter.type}
+        options={TYPE_FILTER_IDS.map((id) => ({ id, label: t(`type.${id}`) }))}
+        onChange={(type) => onFilter({ ...filter, type })}
+      />
+      {wide ? (
+        <ViewOptions filter={filter} onFilter={onFilter} density={density} onDensity={onDensity} onShortcuts={onShortcuts} />
+      ) : (
+        <>
+          <Button size="icon" aria-label={t('viewOptions')} title={t('viewOptions')} aria-haspopup="dialog" onClick={() => setSheetOpen(true)}>
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+              <path d="M4 7h10M18 7h2M4 17h4M12 17h8" />
+              <circle cx="16" cy="7" r="2" />
+              <circle cx="10" cy="17" r="2" />
+            </svg>
+          </Button>
+          {sheetOpen && (
+            <Dialog
+              aria-labelledby="view-options-title"
+              onClose={() => setSheetOpen(false)}
+              className="mx-auto mt-auto mb-0 w-full max-w-md rounded-t-2xl p-4 pb-[max(1rem,env(safe-area-inset-bottom))] sm:mb-auto sm:rounded-2xl"
+            >
+              <h2 id="view-options-title" className="mb-3 text-base font-semibold">
+                {t('viewOptions')}
+              </h2>
+              <div className="flex flex-col gap-3 [&>label]:justify-between">
+                <ViewOptions
+                  filter={filter}
+                  onFilter={onFilter}
+                  density={density}
+                  onDensity={onDensity}
+                  onShortcuts={() => {
+                    setSheetOpen(false)
+                    onShortcuts()
+                  }}
+                  inSheet
+                />
+              </div>
+              <div className="mt-4 flex justify-end">
+                <Button onClick={() => setSheetOpen(false)}>{t('close')}</Button>
+              </div>
+            </Dialog>
+          )}
+        </>
+      )}
+    </header>
+  )
+}
+
+/** Sort, thumbnail size, language, theme, the shortcuts, and Disconnect. */
+function ViewOptions({ filter, onFilter, density, onDensity, onShortcuts, inSheet = false }: HeaderProps & { inSheet?: boolean }) {
   const { t, locale, setLocale } = useI18n()
   const [theme, setTheme] = useTheme()
   const queryClient = useQueryClient()
   return (
-    <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
-      <h1 className="mr-auto flex items-center gap-2 text-lg font-semibold">
-        <img src="/icon.svg" alt="" className="h-7 w-7" />
-        {t('appName')}
-      </h1>
-      <Select
-        label={t('fileType')}
-        value={filter.type}
-        options={TYPE_FILTER_IDS.map((id) => ({ id, label: t(`type.${id}` as MessageKey) }))}
-        onChange={(type) => onFilter({ ...filter, type })}
-      />
+    <>
       <Select
         label={t('sort')}
         value={filter.sort === 'asc' ? 'oldest' : 'newest'}
@@ -65,19 +130,31 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
         options={(['system', 'light', 'dark'] as const).map((id) => ({ id, label: t(id) }))}
         onChange={setTheme}
       />
-      <Button onClick={onShortcuts} aria-keyshortcuts="?" aria-label={t('shortcuts')} title={t('shortcuts')} size="icon">
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.6">
-          <rect x="2.5" y="6" width="19" height="12" rx="2" />
-          <path d="M6 10h1M9.5 10h1M13 10h1M16.5 10h1M6 14h1M9 14h6M16.5 14h1" strokeLinecap="round" />
-        </svg>
-      </Button>
-      <Button
-        onClick={() => {
-          // Forget everything of this user: the token and every cached page.
-          session.disconnect()
-          queryClient.clear()
-        }}
-      >{t('disconnect')}</Button>
-    </header>
+      <div className={inSheet ? 'flex gap-2 border-t border-slate-200 pt-3 dark:border-slate-700' : 'contents'}>
+        <Button
+          onClick={onShortcuts}
+          aria-keyshortcuts="?"
+          aria-label={inSheet ? undefined : t('shortcuts')}
+          title={t('shortcuts')}
+          size={inSheet ? 'md' : 'icon'}
+        >
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.6">
+            <rect x="2.5" y="6" width="19" height="12" rx="2" />
+            <path d="M6 10h1M9.5 10h1M13 10h1M16.5 10h1M6 14h1M9 14h6M16.5 14h1" strokeLinecap="round" />
+          </svg>
+          {inSheet && t('shortcuts')}
+        </Button>
+        <Button
+          className={inSheet ? 'ml-auto' : undefined}
+          onClick={() => {
+            // Forget everything of this user: the token and every cached page.
+            session.disconnect()
+            queryClient.clear()
+          }}
+        >
+          {t('disconnect')}
+        </Button>
+      </div>
+    </>
   )
 }

@@ -1,8 +1,9 @@
 // Preview of one favorite: the largest thumbnail, details, open/download, previous/next.
-import { useLayoutEffect, useRef, type KeyboardEvent } from 'react'
+import type { KeyboardEvent } from 'react'
 import type { Favorite } from '../api/favorite'
 import { useI18n, type MessageKey } from '../app/i18n'
 import { Button, buttonClass } from '../ui/controls'
+import { Dialog } from '../ui/dialog'
 import { displayName } from './display-name'
 import { FileIcon } from './file-icon'
 import { FILTER_OF_KIND } from './filters'
@@ -21,21 +22,8 @@ interface PreviewDialogProps {
 
 export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, onClose, onStarred }: PreviewDialogProps) {
   const { t, date, size } = useI18n()
-  const ref = useRef<HTMLDialogElement>(null)
   const name = displayName(item.name)
   const image = largestThumbnail(item.thumbnails)
-
-  useLayoutEffect(() => {
-    const dialog = ref.current
-    if (dialog && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal()
-      else dialog.setAttribute('open', '')
-    }
-    // A layout effect's cleanup runs before React takes the element out of the document (a
-    // passive one runs after): closed while still there, the browser gives focus back to where
-    // it was before the dialog opened, instead of dropping it on <body>.
-    return () => dialog?.close?.()
-  }, [])
 
   function onKeyDown(e: KeyboardEvent) {
     if (e.key === 'ArrowLeft' && hasPrevious) {
@@ -58,15 +46,11 @@ export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, 
   ]
 
   return (
-    <dialog
-      ref={ref}
+    <Dialog
       aria-labelledby="preview-title"
-      onCancel={(e) => {
-        e.preventDefault()
-        onClose()
-      }}
+      onClose={onClose}
       onKeyDown={onKeyDown}
-      className="m-auto w-[min(64rem,calc(100vw-2rem))] max-h-[calc(100dvh-2rem)] overflow-auto rounded-xl bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/70 dark:bg-slate-900 dark:text-slate-100"
+      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(64rem,calc(100vw-2rem))] overflow-auto rounded-xl p-0 backdrop:bg-slate-950/70"
     >
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
         <h2 id="preview-title" className="min-w-0 basis-full truncate text-lg font-semibold sm:flex-1 sm:basis-auto">
@@ -119,6 +103,6 @@ export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, 
           </div>
         </div>
       </div>
-    </dialog>
+    </Dialog>
   )
 }

@@ -37,6 +37,10 @@ interface SelectionToolbarProps {
   onClear: () => void
 }
 
+/**
+ * One line at every width: on a phone the buttons show a short word or an icon, and keep their
+ * full names (aria-label), which start with what is shown.
+ */
 export function SelectionToolbar({ files, onChange, onClear }: SelectionToolbarProps) {
   const { t } = useI18n()
   const starred = files.filter((f) => f.starred)
@@ -47,19 +51,33 @@ export function SelectionToolbar({ files, onChange, onClear }: SelectionToolbarP
       role="toolbar"
       aria-label={t('selection')}
       onKeyDown={onArrows}
-      className="absolute inset-0 flex flex-wrap content-center items-center gap-2 border-b border-blue-200 bg-blue-50 px-4 py-2 dark:border-blue-900 dark:bg-slate-900"
+      className="absolute inset-0 flex items-center gap-2 border-b border-blue-200 bg-blue-50 px-4 dark:border-blue-900 dark:bg-slate-900"
     >
-      <span className="mr-2 text-sm font-semibold text-slate-900 dark:text-slate-100">{t('selectedCount', { count: files.length })}</span>
-      {starred.length > 0 && (
-        <Button variant="primary" onClick={() => onChange(starred, false)}>
-          {t('removeFromFavorites')}
+      <span className="mr-auto min-w-0 truncate text-sm font-semibold text-slate-900 dark:text-slate-100">{t('selectedCount', { count: files.length })}</span>
+      {notStarred.length > 0 && (
+        <Button aria-label={t('addToFavorites')} onClick={() => onChange(notStarred, true)}>
+          <span className="sm:hidden">{t('add')}</span>
+          <span className="max-sm:hidden">{t('addToFavorites')}</span>
         </Button>
       )}
-      {notStarred.length > 0 && <Button onClick={() => onChange(notStarred, true)}>{t('addToFavorites')}</Button>}
-      <Button disabled={links.length === 0} onClick={() => download(links)}>
-        {t('download')}
+      <Button aria-label={t('download')} title={t('download')} disabled={links.length === 0} onClick={() => download(links)}>
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
+        </svg>
+        <span className="max-sm:hidden">{t('download')}</span>
       </Button>
-      <Button onClick={onClear}>{t('clearSelection')}</Button>
+      {starred.length > 0 && (
+        <Button variant="primary" aria-label={t('removeFromFavorites')} onClick={() => onChange(starred, false)}>
+          <span className="sm:hidden">{t('remove')}</span>
+          <span className="max-sm:hidden">{t('removeFromFavorites')}</span>
+        </Button>
+      )}
+      <Button aria-label={t('clearSelection')} title={t('clearSelection')} onClick={onClear}>
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <path d="M6 6l12 12M18 6L6 18" />
+        </svg>
+        <span className="max-sm:hidden">{t('clearSelection')}</span>
+      </Button>
     </div>
   )
 }

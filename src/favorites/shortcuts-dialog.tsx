@@ -1,7 +1,7 @@
 // The `?` sheet: every keyboard shortcut of the grid.
-import { useEffect, useRef } from 'react'
 import { useI18n, type MessageKey } from '../app/i18n'
 import { Button } from '../ui/controls'
+import { Dialog } from '../ui/dialog'
 
 const SHORTCUTS: [keys: string, what: MessageKey][] = [
   ['← ↑ → ↓', 'key.arrows'],
@@ -18,19 +18,8 @@ const SHORTCUTS: [keys: string, what: MessageKey][] = [
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n()
-  const ref = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog && !dialog.open) dialog.showModal?.()
-    return () => dialog?.close?.()
-  }, [])
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby="shortcuts-title"
-      onClose={onClose}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-950/60 dark:bg-slate-900 dark:text-slate-100"
-    >
+    <Dialog aria-labelledby="shortcuts-title" onClose={onClose} className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl p-6">
       <h2 id="shortcuts-title" className="mb-4 text-lg font-semibold">
         {t('shortcuts')}
       </h2>
@@ -52,6 +41,6 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           {t('close')}
         </Button>
       </div>
-    </dialog>
+    </Dialog>
   )
 }

@@ -36,19 +36,21 @@ export function Button({ className, variant, size, ...props }: ComponentProps<'b
 
 interface SelectProps<T extends string> extends Omit<ComponentProps<'select'>, 'onChange' | 'value'> {
   label: string
+  /** e.g. 'max-sm:sr-only': the label stays the select's name where it is not shown. */
+  labelClassName?: string
   value: T
   options: { id: T; label: string }[]
   onChange: (value: T) => void
 }
 
-export function Select<T extends string>({ label, value, options, onChange, className, ...props }: SelectProps<T>) {
+export function Select<T extends string>({ label, labelClassName, value, options, onChange, className, ...props }: SelectProps<T>) {
   return (
     <label className={cn('flex items-center gap-1.5 text-sm text-slate-700 dark:text-slate-300', className)}>
-      <span>{label}</span>
+      <span className={labelClassName}>{label}</span>
       <select
         value={value}
         onChange={(e) => onChange(e.target.value as T)}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+        className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
         {...props}
       >
         {options.map((o) => (

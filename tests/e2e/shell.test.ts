@@ -57,3 +57,63 @@ describe('the theme', () => {
     await context.close()
   })
 })
+
+/** The boxes of the visible controls in a bar, and the bar's own box. */
+async function line(page: Page, bar: ReturnType<Page['locator']>) {
+  return bar.evaluate((el) => {
+    const boxes = [...el.querySelectorAll('button, select, h1')]
+      .map((c) => c.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => ({ top: r.top, bottom: r.bottom, left: r.left, right: r.right }))
+    const own = el.getBoundingClientRect()
+    return { boxes, bar: { top: own.top, bottom: own.bottom, right: own.right, height: own.height } }
+  })
+}
+/** Every control shares one horizontal band with the first, and none leaves the bar. */
+function oneLine({ boxes, bar }: Awaited<ReturnType<typeof line>>) {
+  const middle = (boxes[0]!.top + boxes[0]!.bottom) / 2
+  return boxes.every((b) => b.top < middle && b.bottom > middle && b.right <= bar.right + 0.5 && b.bottom <= bar.bottom + 0.5)
+}
+
+describe.each([360, 390, 768])('on a %i px wide screen', (width) => {
+  it('keeps the header and the selection toolbar on one line; the other view settings are in a sheet', async () => {
+    const { page, context } = await openPage(app.browser, app.server, app.server.url, { viewport: { width, height: 844 }, hasTouch: true })
+    const header = page.getByRole('banner')
+    await page.getByRole('grid', { name: 'Favorites' }).getByRole('gridcell').first().waitFor()
+    const top = await line(page, header)
+    expect(top.boxes.length).toBe(3) // title, file type, View options
+    expect(oneLine(top)).toBe(true)
+    expect(await page.getByRole('combobox', { name: 'Sort' }).count()).toBe(0)
+
+    await header.getByRole('button', { name: 'View options' }).click()
+    const sheet = page.getByRole('dialog', { name: 'View options' })
+    await sheet.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Oldest first' })
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('oldest')
+    for (const name of ['Thumbnail size', 'Language', 'Theme']) expect(await sheet.getByRole('combobox', { name }).count()).toBe(1)
+    for (const name of ['Keyboard shortcuts', 'Disconnect']) expect(await sheet.getByRole('button', { name }).count()).toBe(1)
+    await page.keyboard.press('Escape')
+    await sheet.waitFor({ state: 'detached' })
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('View options')
+
+    // The selection toolbar, in the header's place, on one line too, its buttons named in full.
+    const cells = page.getByRole('grid', { name: 'Favorites' }).getByRole('gridcell')
+    await cells.first().click({ modifiers: ['Control'] })
+    await cells.nth(1).click({ modifiers: ['Control'] })
+    const toolbar = page.getByRole('toolbar', { name: 'Selection' })
+    await toolbar.getByText('2 selected').waitFor()
+    const bar = await line(page, toolbar)
+    expect(oneLine(bar)).toBe(true)
+    expect(bar.bar.height).toBe(top.bar.height)
+    for (const name of ['Download', 'Remove from favorites', 'Clear selection']) expect(await toolbar.getByRole('button', { name }).count()).toBe(1)
+    await context.close()
+  })
+})
+
+it('shows every setting on the header line of a wide screen', async () => {
+  const { page, context } = await openPage(app.browser, app.server)
+  const header = page.getByRole('banner')
+  await header.getByRole('combobox', { name: 'Sort' }).waitFor()
+  expect(oneLine(await line(page, header))).toBe(true)
+  expect(await header.getByRole('button', { name: 'View options' }).count()).toBe(0)
+  await context.close()
+})
