@@ -1,5 +1,6 @@
 // Who is connected: demo credentials from the server, or what the user typed on Connect.
-// The token lives in memory and sessionStorage only, never in localStorage, IndexedDB or a cache.
+// The token lives in this page's memory only: never in any storage (sessionStorage too reaches
+// the profile on disk), so a reload in proxy mode asks for it again, and Disconnect forgets it.
 import { useSyncExternalStore } from 'react'
 import type { Credentials } from '../api/client'
 
@@ -25,16 +26,14 @@ export interface SessionState {
   previousUserId?: string
 }
 
-function readSaved(): Credentials | undefined {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as Partial<Credentials> | null
-    return saved?.token && saved.userId ? { token: saved.token, userId: saved.userId } : undefined
-  } catch {
-    return undefined // a damaged entry is the same as none
-  }
+/** Earlier versions kept the session in sessionStorage: take it out of the profile. */
+try {
+  sessionStorage.removeItem(KEY)
+} catch {
+  // storage may be blocked: then nothing was kept there either
 }
 
-let state: SessionState = { credentials: readSaved() }
+let state: SessionState = {}
 const listeners = new Set<() => void>()
 function update(next: SessionState) {
   state = next
@@ -45,17 +44,14 @@ export const session = {
   getState: () => state,
   credentials: (): Credentials | undefined => state.credentials,
   connect(credentials: Credentials) {
-    sessionStorage.setItem(KEY, JSON.stringify(credentials))
     update({ credentials })
   },
   /** A 401: forget the token, keep the reason for the Connect screen. */
   expire(reason: string) {
     if (!state.credentials) return
-    sessionStorage.removeItem(KEY)
     update({ endedBecause: reason, previousUserId: state.credentials.userId })
   },
   disconnect() {
-    sessionStorage.removeItem(KEY)
     update({})
   },
   /**

@@ -233,7 +233,10 @@ it('connects in proxy mode through the Connect screen', async () => {
     await page.getByLabel('Access token').fill('demo-access-token')
     await page.getByRole('button', { name: 'Connect' }).click()
     await grid(page).getByRole('gridcell').first().waitFor()
-    await expect.poll(() => page.evaluate(() => JSON.stringify(localStorage))).not.toContain('demo-access-token')
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toContain('demo-access-token')
+    // Memory only: a reload asks again, and nothing of the token is left behind.
+    await page.reload()
+    await page.getByRole('heading', { name: 'Connect to KooDrive' }).waitFor()
     await context.close()
   } finally {
     await proxy.close()

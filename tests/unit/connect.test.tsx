@@ -57,7 +57,9 @@ it('shows Connect in proxy mode, says why KooDrive refused the credentials, and 
   await user.clear(screen.getByLabelText('User ID'))
   await connect(user, TOKEN, USER)
   expect(await screen.findByRole('grid', { name: 'Favorites' })).toBeInTheDocument()
-  expect(JSON.parse(sessionStorage.getItem('koodrive.session')!)).toEqual({ token: TOKEN, userId: USER })
+  // The token is kept in memory only: no storage holds it (sessionStorage too reaches the disk).
+  expect(session.credentials()).toEqual({ token: TOKEN, userId: USER })
+  expect(JSON.stringify({ ...sessionStorage, ...localStorage })).not.toContain(TOKEN)
 })
 
 it('rides out a transient 500 at Connect, and the first page it loads is the check: no extra round trip', async () => {
