@@ -24,7 +24,8 @@ export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react(), tailwindcss(), kooDriveApi()],
   build: {
     outDir: 'dist/client',
-    sourcemap: true,
+    // The server's build keeps its map for stack traces; the browser's is not shipped (see README).
+    sourcemap: !!isSsrBuild,
     copyPublicDir: !isSsrBuild,
   },
   server: { port: Number(process.env.PORT ?? 5173) },
@@ -42,7 +43,8 @@ export default defineConfig(({ isSsrBuild }) => ({
       },
       {
         extends: true,
-        test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'], testTimeout: 30_000 },
+        // --expose-gc: the memory tests measure the heap after a collection.
+        test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'], testTimeout: 30_000, execArgv: ['--expose-gc'] },
       },
       {
         extends: true,
@@ -50,6 +52,8 @@ export default defineConfig(({ isSsrBuild }) => ({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          // Retrying checks wait for a state, not a time: give a slow machine room (default 1 s).
+          expect: { poll: { timeout: 10_000 } },
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,

@@ -1,6 +1,7 @@
 // The whole server: the KooDrive API (embedded or proxied), object storage, and the built app.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { API_PREFIX } from '../api/wire'
 import type { ServerConfig } from './config'
 import { sendJson } from './http'
@@ -55,6 +56,28 @@ export function createApp(config: ServerConfig): App {
   return { handler, store, mode: config.apiUrl ? 'proxy' : 'demo', close: () => store?.close() }
 }
 
+/** Node's parser codes for what a client did wrong, and how to say it. */
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'The request headers are larger than the server accepts'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'The request took too long to arrive'],
+  ERR_HTTP_HEADERS_TIMEOUT: [408, 'Request Timeout', 'The request headers took too long to arrive'],
+}
+
+/**
+ * A request Node's parser refused (a control character in a header, Content-Length with
+ * Transfer-Encoding, a negative length, headers too large, too slow) gets an answer in the usual
+ * `{code, msg}` shape instead of a closed socket, as Node's docs suggest for 'clientError'.
+ */
+export function answerMalformed(error: Error & { code?: string }, socket: Duplex) {
+  if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy()
+  const [status, reason, msg] = (error.code && Object.hasOwn(CLIENT_ERRORS, error.code) && CLIENT_ERRORS[error.code]) || [400, 'Bad Request', 'The request is not valid HTTP']
+  const body = JSON.stringify({ code: String(status), msg })
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+  )
+}
+
 export interface RunningServer {
   url: string
   app: App
@@ -66,7 +89,7 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const app = createApp(config)
   const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, (req, res) => app.handler(req, res))
-  server.on('clientError', (_error, socket) => socket.destroy())
+  server.on('clientError', answerMalformed)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, resolve)

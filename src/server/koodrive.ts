@@ -44,7 +44,8 @@ export function authenticate(req: IncomingMessage, config: ServerConfig): string
   const authorization = header(req, 'authorization')
   if (!authorization) throw unauthorized('Authorization header is missing')
   // "Bearer+{token}" in the pages is a URL-encoded space: accept both spellings.
-  const m = /^Bearer[ +](\S+)$/.exec(authorization)
+  // The scheme name is case-insensitive in HTTP (RFC 9110, 11.1): `bearer x` is the same.
+  const m = /^Bearer[ +](\S+)$/i.exec(authorization)
   if (!m) throw unauthorized('Authorization must be "Bearer <access token>"')
   if (m[1] !== config.demoToken) throw unauthorized('The access token is invalid or has expired')
   const userId = header(req, 'x-user-id')

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { HttpError, rawPath, rawQuery, sendError } from './http'
 import type { Store } from './store'
-import { parseStyle, type Thumbnails } from './thumbnails'
+import { ThumbnailsBusy, parseStyle, type Thumbnails } from './thumbnails'
 
 const CORS = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' }
 const IMMUTABLE = 'public, max-age=31536000, immutable'
@@ -47,6 +47,10 @@ export function createObjectRoutes(store: Store, thumbnails: Thumbnails) {
     try {
       await route(req, res)
     } catch (error) {
+      if (error instanceof ThumbnailsBusy) {
+        if (!res.headersSent) sendError(res, new HttpError(503, '503', error.message), { ...CORS, 'Retry-After': '1' })
+        return
+      }
       const e = error instanceof HttpError ? error : new HttpError(500, '500', 'Could not make this object')
       if (!(error instanceof HttpError)) console.error('objects:', error)
       if (!res.headersSent) sendError(res, e, CORS)

@@ -89,7 +89,8 @@ export function createStatic(root: string, imageOrigins: string[]) {
         entry.br = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
       }
     }
-    cache.set(relative, entry)
+    // Only files that exist are remembered: the set of misses is whatever anyone can type.
+    if (entry) cache.set(relative, entry)
     return entry
   }
 
@@ -103,6 +104,8 @@ export function createStatic(root: string, imageOrigins: string[]) {
       return false
     }
     if (relative.includes('\0') || relative.split('/').includes('..')) return false
+    // Source maps are not shipped; should one be left in the folder, it is not served either.
+    if (relative.endsWith('.map')) return false
     let entry = relative ? load(relative) : null
     // App routes (no file extension) get the app; a missing asset gets a real 404.
     if (!entry && !path.extname(relative)) entry = load('index.html')

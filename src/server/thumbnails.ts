@@ -1,4 +1,5 @@
-// Real thumbnails: a pool of generated pictures, resized per imageProcess style to WebP, cached on disk.
+// Real thumbnails: a pool of generated pictures, resized per imageProcess style to WebP, cached on
+// disk. Bounded everywhere: output size, renders at once, renders waiting, and bytes on disk.
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import sharp from 'sharp'
@@ -18,7 +19,12 @@ const MODES: Record<ImageStyle['mode'], 'inside' | 'outside' | 'cover' | 'contai
   fixed: 'fill',
 }
 export const DEFAULT_STYLE = 'image/resize,m_lfit,h_128,w_128'
-const MAX_SIDE = 4096
+/** No side of a request or of an output is larger, whatever the mode. */
+export const MAX_SIDE = 4096
+
+// libvips keeps decoded images in a process-wide cache; our own disk cache already avoids
+// repeated work, so that memory would only stay behind after a burst of large renders.
+sharp.cache(false)
 
 /**
  * Parses an OBS `image/resize,...` style. Returns an error message when it is not one we serve.
@@ -33,7 +39,8 @@ export function parseStyle(style: string): ImageStyle | string {
     if (!m) return `imageProcess style "${style}" has an unknown parameter "${param}"`
     const [, key, value] = m as unknown as [string, 'm' | 'w' | 'h', string]
     if (key === 'm') {
-      if (!(value in MODES)) return `imageProcess style "${style}" has an unknown mode "m_${value}"`
+      // An own key only: `m_constructor` or `m___proto__` must not pass as a mode.
+      if (!Object.hasOwn(MODES, value)) return `imageProcess style "${style}" has an unknown mode "m_${value}"`
       parsed.mode = value as ImageStyle['mode']
     } else {
       const n = Number(value)
@@ -52,6 +59,68 @@ const PALETTES = [
   ['#1d4350', '#a43931', '#f9d423'], ['#3a1c71', '#d76d77', '#ffaf7b'],
 ]
 const SIZES = [[1600, 1200], [1200, 1600], [1400, 1400], [2000, 1000]] as const
+
+/** The size of pool picture `index`. */
+export const pictureSize = (index: number) => SIZES[index % SIZES.length]!
+
+/**
+ * The output size of `style` for a `width` x `height` source, as sharp makes it, scaled down as a
+ * whole when a side would pass MAX_SIDE (m_mfit, or a missing w_/h_ taken from the aspect ratio,
+ * can ask for more than either parameter says).
+ */
+export function outputSize(style: ImageStyle, [width, height]: readonly [number, number]): { width: number; height: number } {
+  const w = style.width ?? Math.round(((style.height ?? height) * width) / height)
+  const h = style.height ?? Math.round(((style.width ?? width) * height) / width)
+  let out: [number, number]
+  if (style.mode === 'lfit') {
+    const scale = Math.min(w / width, h / height, 1)
+    out = [width * scale, height * scale]
+  } else if (style.mode === 'mfit') {
+    const scale = Math.max(w / width, h / height)
+    out = [width * scale, height * scale]
+  } else out = [w, h]
+  const shrink = Math.min(1, MAX_SIDE / Math.max(...out))
+  return { width: Math.max(1, Math.round(out[0] * shrink)), height: Math.max(1, Math.round(out[1] * shrink)) }
+}
+
+/** Too many renders waiting: answered 503 with Retry-After. */
+export class ThumbnailsBusy extends Error {}
+
+export interface ThumbnailLimits {
+  /** Renders at once. */
+  concurrent: number
+  /**
+   * Output pixels allowed to wait for a turn; a render that would pass it gets ThumbnailsBusy.
+   * Counted in pixels, not requests: a first screen's 70 small tiles wait their turn, while a
+   * burst of 4k renders is refused after a few.
+   */
+  queuedPixels: number
+  /** Bytes of rendered thumbnails kept on disk; the least recently used go first. */
+  diskBytes: number
+}
+export const DEFAULT_LIMITS: ThumbnailLimits = { concurrent: 2, queuedPixels: 64 * 1024 * 1024, diskBytes: 256 * 1024 * 1024 }
+
+/** At most `concurrent` jobs at once, and `queuedPixels` worth of them waiting. */
+function limiter({ concurrent, queuedPixels }: Pick<ThumbnailLimits, 'concurrent' | 'queuedPixels'>) {
+  let running = 0
+  let waitingPixels = 0
+  const waiting: (() => void)[] = []
+  return async function run<T>(pixels: number, job: () => Promise<T>): Promise<T> {
+    if (running >= concurrent) {
+      if (waitingPixels + pixels > queuedPixels) throw new ThumbnailsBusy('Too many thumbnails are being made; try again shortly')
+      waitingPixels += pixels
+      await new Promise<void>((resolve) => waiting.push(resolve)) // handed a running slot
+      waitingPixels -= pixels
+    } else running++
+    try {
+      return await job()
+    } finally {
+      const next = waiting.shift()
+      if (next) next()
+      else running--
+    }
+  }
+}
 
 /** An SVG landscape: sky gradient, sun, and layered hills, different for each pool index. */
 function pictureSvg(index: number): { svg: string } {
@@ -80,10 +149,31 @@ function pictureSvg(index: number): { svg: string } {
 
 export type Thumbnails = ReturnType<typeof createThumbnails>
 
-export function createThumbnails(dataDir: string) {
+export function createThumbnails(dataDir: string, limits: ThumbnailLimits = DEFAULT_LIMITS) {
   const poolDir = path.join(dataDir, 'pictures')
   const cacheDir = path.join(dataDir, 'thumbnails')
   const inFlight = new Map<string, Promise<string>>()
+  const render = limiter(limits)
+  // Rendered files, least recently used first, with their sizes; rebuilt from the disk lazily.
+  const onDisk = new Map<string, number>()
+  let diskBytes = 0
+  const scanned = fs
+    .readdir(cacheDir)
+    .then((names) => Promise.all(names.filter((n) => n.endsWith('.webp')).map(async (n) => [n, (await fs.stat(path.join(cacheDir, n))).size] as const)))
+    .then((entries) => entries.forEach(([n, size]) => remember(n, size)))
+    .catch(() => {})
+
+  function remember(name: string, size: number) {
+    diskBytes += size - (onDisk.get(name) ?? 0)
+    onDisk.delete(name)
+    onDisk.set(name, size)
+    for (const [oldest, bytes] of onDisk) {
+      if (diskBytes <= limits.diskBytes || oldest === name) break
+      onDisk.delete(oldest)
+      diskBytes -= bytes
+      void fs.rm(path.join(cacheDir, oldest), { force: true })
+    }
+  }
 
   /** Makes `file` once (written aside, then renamed into place); later calls find it on disk. */
   function once(file: string, make: (target: string) => Promise<unknown>): Promise<string> {
@@ -113,17 +203,27 @@ export function createThumbnails(dataDir: string) {
     isPicture: (index: number) => Number.isInteger(index) && index >= 0 && index < PICTURE_POOL_SIZE,
     /** The full-size pool picture (JPEG). */
     picture,
-    /** A WebP thumbnail of pool picture `index` in `style`; made once, then read from disk. */
+    /**
+     * A WebP thumbnail of pool picture `index` in `style`; made once (in turn with the other
+     * renders), then read from disk until the disk budget pushes it out.
+     */
     async thumbnail(index: number, style: ImageStyle): Promise<string> {
+      await scanned
       const source = await picture(index)
-      const name = `picture-${index}-${style.mode}-${style.width ?? 0}x${style.height ?? 0}.webp`
+      const size = outputSize(style, pictureSize(index))
+      // Named by what is made: two styles that come to the same output share one file.
+      const name = `picture-${index}-${style.mode}-${size.width}x${size.height}.webp`
       const file = path.join(cacheDir, name)
-      return once(file, (target) =>
-        sharp(source)
-          .resize({ width: style.width, height: style.height, fit: MODES[style.mode], withoutEnlargement: style.mode === 'lfit', background: '#00000000' })
-          .webp({ quality: 76 })
-          .toFile(target),
+      const made = await once(file, (target) =>
+        render(size.width * size.height, () =>
+          sharp(source)
+            .resize({ width: size.width, height: size.height, fit: style.mode === 'lfit' || style.mode === 'mfit' ? 'fill' : MODES[style.mode], background: '#00000000' })
+            .webp({ quality: 76 })
+            .toFile(target),
+        ),
       )
+      remember(name, (await fs.stat(made)).size)
+      return made
     },
   }
 }
