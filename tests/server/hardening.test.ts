@@ -5,7 +5,8 @@ import net from 'node:net'
 import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningServer } from '../../src/server/app'
+import { PassThrough } from 'node:stream'
+import { answerMalformed, type RunningServer } from '../../src/server/app'
 import { createStatic } from '../../src/server/static'
 import { MAX_SIDE, createThumbnails, outputSize, parseStyle, pictureSize } from '../../src/server/thumbnails'
 import { LIST, TOKEN, authHeaders, list, raw, recorder, startTestServer, tempDir } from './helpers'
@@ -239,6 +240,20 @@ describe('malformed HTTP', () => {
     expect(body.code).toBe(String(status))
     expect(typeof body.msg).toBe('string')
   })
+})
+
+it('answers a request too slow to arrive with 408 (the timeout codes of the parser)', () => {
+  for (const code of ['ERR_HTTP_REQUEST_TIMEOUT', 'ERR_HTTP_HEADERS_TIMEOUT']) {
+    let written = ''
+    const socket = new PassThrough()
+    socket.end = ((chunk: string) => {
+      written = chunk
+      return socket
+    }) as typeof socket.end
+    answerMalformed(Object.assign(new Error('timeout'), { code }), socket)
+    expect(written).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/)
+    expect(JSON.parse(written.slice(written.indexOf('\r\n\r\n') + 4)).code).toBe('408')
+  }
 })
 
 it('takes the Bearer scheme name in any case', async () => {
