@@ -2,6 +2,25 @@ import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
+/**
+ * One import direction (as bulletproof-react's ESLint config does it):
+ * app -> features (favorites) -> lib, ui -> api. The server shares only the API's wire types.
+ * A folder named here must not be imported from the folder the rule is for.
+ */
+const forbid = (...folders) =>
+  folders.map((folder) => ({
+    group: [`../${folder}`, `../${folder}/**`],
+    message: `Imports go one way: app -> favorites -> lib, ui -> api. This folder may not import src/${folder}.`,
+  }))
+const boundaries = [
+  { files: ['src/api/**'], patterns: forbid('app', 'favorites', 'lib', 'ui', 'server') },
+  { files: ['src/ui/**'], patterns: forbid('app', 'favorites', 'lib', 'server') },
+  { files: ['src/lib/**'], patterns: forbid('app', 'favorites', 'ui', 'server') },
+  { files: ['src/favorites/**'], patterns: forbid('app', 'server') },
+  { files: ['src/app/**'], patterns: forbid('server') },
+  { files: ['src/server/**'], patterns: forbid('app', 'favorites', 'lib', 'ui') },
+].map(({ files, patterns }) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } }))
+
 export default tseslint.config(
   { ignores: ['dist', '.data', 'node_modules', 'coverage', 'test-results'] },
   js.configs.recommended,
@@ -13,4 +32,5 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...boundaries,
 )

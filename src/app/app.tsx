@@ -7,11 +7,11 @@ import { registerStarMutation } from '../api/optimistic'
 import { shouldRetry } from '../api/queries'
 import { FavoritesPage } from '../favorites/favorites-page'
 import { Button } from '../ui/controls'
-import { ClientContext } from './client-context'
+import { ClientContext } from '../lib/client-context'
 import { ConnectScreen } from './connect-screen'
 import { ErrorBoundary } from './error-boundary'
-import { I18nProvider, useI18n } from './i18n'
-import { loadAppConfig, session, useSession } from './session'
+import { I18nProvider, useI18n } from '../lib/i18n'
+import { loadAppConfig, session, useSession } from '../lib/session'
 
 export function makeQueryClient(client: KooDriveClient): QueryClient {
   const queryClient = new QueryClient({

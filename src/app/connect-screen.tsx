@@ -8,9 +8,9 @@ import { listFavorites } from '../api/favorites'
 import { favoriteMutations, favoriteQueries, shouldRetry } from '../api/queries'
 import { listFilter, readFilter } from '../favorites/filters'
 import { Button } from '../ui/controls'
-import { useKooDriveClient } from './client-context'
-import { useI18n } from './i18n'
-import { session } from './session'
+import { useKooDriveClient } from '../lib/client-context'
+import { useI18n } from '../lib/i18n'
+import { session } from '../lib/session'
 
 const inputClass =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100'

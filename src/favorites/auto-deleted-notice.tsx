@@ -1,6 +1,6 @@
 // "N favorites went away because their files were deleted", until dismissed for that count.
 import { useState } from 'react'
-import { useI18n } from '../app/i18n'
+import { useI18n } from '../lib/i18n'
 import { Button } from '../ui/controls'
 
 const KEY = 'koodrive.autoDeletedDismissed'

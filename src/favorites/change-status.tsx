@@ -4,7 +4,7 @@ import { useState } from 'react'
 import type { StarResult } from '../api/favorites'
 import { failedFiles } from '../api/optimistic'
 import { favoriteMutations, type SetStarredVariables } from '../api/queries'
-import { useI18n } from '../app/i18n'
+import { useI18n } from '../lib/i18n'
 import { Button } from '../ui/controls'
 import { displayName } from './display-name'
 

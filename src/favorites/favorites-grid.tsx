@@ -3,7 +3,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { Favorite } from '../api/favorite'
-import { useI18n } from '../app/i18n'
+import { useI18n } from '../lib/i18n'
 import { dateGroup } from './date-groups'
 import { DENSITY, GAP, NAME_HEIGHT, buildRows, columnsFor, itemsInRect, rowOfItem, rowSize, tileWidth, type Density, type Row } from './layout'
 import { NO_SELECTION, selectAll, selectRange, setMany, toggle, type Selection } from './selection'

@@ -1,9 +1,9 @@
 // The top bar: title and file type, then sort, thumbnail size, language, theme, shortcuts, disconnect.
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { LOCALES, useI18n } from '../app/i18n'
-import { session } from '../app/session'
-import { useTheme, type Theme } from '../app/theme'
+import { LOCALES, useI18n } from '../lib/i18n'
+import { session } from '../lib/session'
+import { useTheme, type Theme } from '../lib/theme'
 import { Button, Select } from '../ui/controls'
 import { Dialog } from '../ui/dialog'
 import { useMediaQuery } from '../ui/use-media-query'

@@ -1,5 +1,5 @@
 // What follows the last row: a loader, a failed page with Retry, or the end line.
-import { useI18n } from '../app/i18n'
+import { useI18n } from '../lib/i18n'
 import { Button } from '../ui/controls'
 
 interface GridFooterProps {

@@ -1,7 +1,7 @@
 // Preview of one favorite: the largest thumbnail, details, open/download, previous/next.
 import type { KeyboardEvent } from 'react'
 import type { Favorite } from '../api/favorite'
-import { useI18n, type MessageKey } from '../app/i18n'
+import { useI18n, type MessageKey } from '../lib/i18n'
 import { Button, buttonClass } from '../ui/controls'
 import { Dialog } from '../ui/dialog'
 import { displayName } from './display-name'

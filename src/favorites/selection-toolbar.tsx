@@ -1,7 +1,7 @@
 // What can be done with the selected files: remove (or add back), download, clear.
 import type { KeyboardEvent } from 'react'
 import type { Favorite } from '../api/favorite'
-import { useI18n } from '../app/i18n'
+import { useI18n } from '../lib/i18n'
 import { Button } from '../ui/controls'
 
 /** The content links of the files, http(s) only (the model drops anything else) and allowed to download. */

@@ -1,5 +1,5 @@
 // The `?` sheet: every keyboard shortcut of the grid.
-import { useI18n, type MessageKey } from '../app/i18n'
+import { useI18n, type MessageKey } from '../lib/i18n'
 import { Button } from '../ui/controls'
 import { Dialog } from '../ui/dialog'
 

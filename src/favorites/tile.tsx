@@ -1,7 +1,7 @@
 // One favorite in the grid: thumbnail (or type icon), name, badges.
 import { memo, useState } from 'react'
 import type { Favorite } from '../api/favorite'
-import { useI18n } from '../app/i18n'
+import { useI18n } from '../lib/i18n'
 import { cn } from '../ui/cn'
 import { displayName } from './display-name'
 import { FileIcon } from './file-icon'

@@ -1,7 +1,7 @@
 // Pure pieces of the grid: layout math, thumbnail choice, date groups, URL filters, names, i18n.
 import { describe, expect, it } from 'vitest'
 import type { Favorite } from '../../src/api/favorite'
-import { detectLocale, makeI18n, type MessageKey } from '../../src/app/i18n'
+import { detectLocale, makeI18n, type MessageKey } from '../../src/lib/i18n'
 import { dateGroup } from '../../src/favorites/date-groups'
 import { displayName } from '../../src/favorites/display-name'
 import { readFilter, writeFilter } from '../../src/favorites/filters'

@@ -5,9 +5,9 @@ import type { ReactNode } from 'react'
 import { MemoryRouter } from 'react-router-dom'
 import { createClient, type KooDriveClient } from '../../src/api/client'
 import { makeQueryClient } from '../../src/app/app'
-import { ClientContext } from '../../src/app/client-context'
-import { I18nProvider } from '../../src/app/i18n'
-import { session } from '../../src/app/session'
+import { ClientContext } from '../../src/lib/client-context'
+import { I18nProvider } from '../../src/lib/i18n'
+import { session } from '../../src/lib/session'
 import { TOKEN, USER } from '../server/helpers'
 
 export function testClient(baseUrl: string, fetchImpl?: typeof fetch): KooDriveClient {
