@@ -1,7 +1,7 @@
 // The thin fetch client: headers KooDrive expects, clock-skew-corrected X-Date, timeouts,
 // status and body-code checks, one typed error. Knows nothing of React.
 import * as v from 'valibot'
-import { errorBodySchema, isSuccessCode } from './wire'
+import { errorBodySchema, formatXDate, isSuccessCode } from './wire'
 
 export interface Credentials {
   token: string
@@ -50,10 +50,7 @@ export interface RequestOptions {
   signal?: AbortSignal
 }
 
-/** KooDrive's X-Date: yyyyMMdd'T'HHmmss'Z', UTC. */
-export function formatXDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/-|:|\.\d{3}/g, '')
-}
+export { formatXDate }
 
 /** A fresh 58-bit id, in decimal, for X-Traceid: what support asks for. */
 export function newTraceId(): string {
@@ -113,22 +110,15 @@ export function createClient(options: ClientOptions) {
     }
     if (init.body !== undefined) headers['Content-Type'] = 'application/json'
 
-    const controller = new AbortController()
-    const onAbort = () => controller.abort(init.signal?.reason)
-    if (init.signal?.aborted) onAbort()
-    init.signal?.addEventListener('abort', onAbort, { once: true })
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, timeoutMs)
+    const timeout = AbortSignal.timeout(timeoutMs)
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
     const sentAt = now()
     try {
       const res = await doFetch(url, {
         method: init.method ?? 'GET',
         headers,
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: controller.signal,
+        signal,
         credentials: 'omit',
         cache: 'no-store',
         referrerPolicy: 'no-referrer',
@@ -139,11 +129,8 @@ export function createClient(options: ClientOptions) {
       return { res, text }
     } catch (error) {
       if (init.signal?.aborted) throw init.signal.reason ?? error
-      if (timedOut) throw new ApiError('timeout', 0, 'TIMEOUT', `No answer from KooDrive within ${Math.round(timeoutMs / 1000)} s`, traceId)
+      if (timeout.aborted) throw new ApiError('timeout', 0, 'TIMEOUT', `No answer from KooDrive within ${Math.round(timeoutMs / 1000)} s`, traceId)
       throw new ApiError('network', 0, 'NETWORK', 'Could not reach KooDrive', traceId)
-    } finally {
-      clearTimeout(timer)
-      init.signal?.removeEventListener('abort', onAbort)
     }
   }
 

@@ -1,6 +1,6 @@
 // The app's own model of a favorite, and the one place that turns the wire shape into it.
 import * as v from 'valibot'
-import { FILE_TYPES, starFileSchema, type StarFileInput } from './wire'
+import { FILE_TYPES, parseXDate, starFileSchema, type StarFileInput } from './wire'
 
 /**
  * The app's own kinds of file and of space. Wire codes are turned into these here, at the
@@ -76,17 +76,12 @@ export function safeHttpUrl(raw: unknown, base?: string): string | undefined {
   }
 }
 
-const COMPACT_TIME = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/
-
 /** KooDrive times come as ISO 8601, as X-Date's compact form, or as epoch numbers. */
 export function parseTime(raw: string | undefined): number | undefined {
   if (!raw) return undefined
   const s = raw.trim()
-  const compact = COMPACT_TIME.exec(s)
-  if (compact) {
-    const [, y, mo, d, h, mi, se] = compact.map(Number)
-    return Date.UTC(y!, mo! - 1, d, h, mi, se)
-  }
+  const compact = parseXDate(s)
+  if (compact !== undefined) return compact
   if (/^\d+$/.test(s)) {
     const n = Number(s)
     return n > 1e11 ? n : n * 1000

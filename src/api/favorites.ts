@@ -2,7 +2,7 @@
 import * as v from 'valibot'
 import { ApiError, type KooDriveClient } from './client'
 import { toFavorite, type Favorite } from './favorite'
-import { BATCH_PATH, LIST_PATH, MAX_BATCH, batchResponseSchema, isSuccessCode, listResponseSchema } from './wire'
+import { BATCH_PATH, LIST_PATH, MAX_BATCH, batchResponseSchema, isSuccessCode, listResponseSchema, type WireBatchRequest } from './wire'
 
 export type SortDirection = 'asc' | 'desc'
 
@@ -86,12 +86,12 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out
 }
 
-async function starChunk(client: KooDriveClient, files: FileRef[], starred: boolean, signal?: AbortSignal): Promise<StarResult> {
-  const body = await client.request(BATCH_PATH, {
-    method: 'POST',
-    signal,
-    body: { starred, subRequestList: files.map((f) => ({ containerId: f.containerId, fileId: f.id })) },
-  })
+/** A file that can be sent: its space is known. */
+type Sendable = FileRef & { containerId: string }
+
+async function starChunk(client: KooDriveClient, files: Sendable[], starred: boolean, signal?: AbortSignal): Promise<StarResult> {
+  const request: WireBatchRequest = { starred, subRequestList: files.map((f) => ({ containerId: f.containerId, fileId: f.id })) }
+  const body = await client.request(BATCH_PATH, { method: 'POST', signal, body: request })
   const parsed = v.safeParse(batchResponseSchema, body)
   if (!parsed.success) throw malformed(parsed.issues)
   const answers = new Map(parsed.output.subResponseList.map((r) => [r.fileId, r]))
@@ -123,9 +123,9 @@ export async function setStarred(
 ): Promise<StarResult> {
   const result: StarResult = { starred, succeeded: [], failed: [] }
   const unique = [...new Map(files.map((f) => [f.id, f])).values()]
-  const sendable: FileRef[] = []
+  const sendable: Sendable[] = []
   for (const file of unique) {
-    if (file.containerId) sendable.push(file)
+    if (file.containerId) sendable.push({ ...file, containerId: file.containerId })
     else result.failed.push({ id: file.id, code: 'NO_CONTAINER', message: 'This file has no space ID to send' })
   }
   const queue = chunks(sendable, MAX_BATCH)

@@ -6,6 +6,25 @@ export const API_PREFIX = '/koodrive/ose/v1/star'
 export const LIST_PATH = `${API_PREFIX}/files`
 export const BATCH_PATH = `${API_PREFIX}/batch`
 export const MAX_PAGE_SIZE = 100
+
+// ---- X-Date: yyyyMMdd'T'HHmmss'Z', UTC; written by the client, checked by the server ----
+
+const X_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/
+
+export function formatXDate(ms: number): string {
+  return new Date(ms).toISOString().replace(/-|:|\.\d{3}/g, '')
+}
+
+/** Parses the X-Date form strictly: a real UTC date, or undefined. */
+export function parseXDate(value: string): number | undefined {
+  const m = X_DATE.exec(value)
+  if (!m) return undefined
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number]
+  const t = Date.UTC(y, mo - 1, d, h, mi, s)
+  const back = new Date(t)
+  const real = back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && h < 24 && mi < 60 && s < 60
+  return real ? t : undefined
+}
 export const MAX_BATCH = 100
 
 /** fileType codes from the list page (compared as strings, see NOTES.md). */

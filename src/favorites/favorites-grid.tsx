@@ -33,7 +33,6 @@ export interface FavoritesGridProps {
   /** Item to scroll to and focus (after the preview closes). */
   focusRequest?: { index: number; seq: number }
   footer: ReactNode
-  now?: number
 }
 
 function useWidth(ref: React.RefObject<HTMLElement | null>) {
@@ -56,7 +55,7 @@ function groupIds(row: Extract<Row, { kind: 'header' }>, items: readonly Favorit
 }
 
 export function FavoritesGrid(props: FavoritesGridProps) {
-  const { items, density, hasNextPage, canFetchNextPage, fetchNextPage, onOpen, selection, onSelection, onRemove, onShortcuts, focusRequest, footer, now } =
+  const { items, density, hasNextPage, canFetchNextPage, fetchNextPage, onOpen, selection, onSelection, onRemove, onShortcuts, focusRequest, footer } =
     props
   const { t, locale } = useI18n()
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -69,9 +68,9 @@ export function FavoritesGrid(props: FavoritesGridProps) {
 
   const groupLabels = useMemo(() => ({ today: t('today'), yesterday: t('yesterday'), thisWeek: t('thisWeek') }), [t])
   const rows = useMemo(() => {
-    const at = now ?? Date.now()
-    return buildRows(items, columns, (f) => dateGroup(f.starredAt, at, locale, groupLabels))
-  }, [items, columns, locale, groupLabels, now])
+    const now = Date.now()
+    return buildRows(items, columns, (f) => dateGroup(f.starredAt, now, locale, groupLabels))
+  }, [items, columns, locale, groupLabels])
 
   // The component opts out of the React Compiler ('use no memo'), as TanStack Virtual requires.
   // eslint-disable-next-line react-hooks/incompatible-library

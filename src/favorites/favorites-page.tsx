@@ -50,6 +50,7 @@ export function FavoritesPage() {
   // Everything loaded, and what is shown: a file asked to leave favorites is hidden at once.
   const loaded = useMemo(() => flatten(query.data?.pages), [query.data])
   const items = useMemo(() => loaded.filter((f) => f.starred), [loaded])
+  const skipped = query.data?.pages.reduce((sum, p) => sum + p.skipped, 0) ?? 0
   const { hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query
   // Loading or saving anything: said to assistive technology (and waited on by the browser tests).
   const saving = useIsMutating({ mutationKey: favoriteMutations.setStarredKey() }) > 0
@@ -185,6 +186,7 @@ export function FavoritesPage() {
         footer={
           <GridFooter
             total={items.length}
+            skipped={skipped}
             hasNextPage={hasNextPage}
             isFetchingNextPage={isFetchingNextPage}
             error={isFetchNextPageError ? query.error : null}

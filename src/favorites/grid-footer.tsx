@@ -4,6 +4,8 @@ import { Button } from '../ui/controls'
 
 interface GridFooterProps {
   total: number
+  /** Entries of the loaded pages that were not files at all (no id): said, never hidden. */
+  skipped: number
   hasNextPage: boolean
   isFetchingNextPage: boolean
   error: Error | null
@@ -15,7 +17,7 @@ export function errorDetail(error: Error): string {
   return error.message || String(error)
 }
 
-export function GridFooter({ total, hasNextPage, isFetchingNextPage, error, onRetry }: GridFooterProps) {
+export function GridFooter({ total, skipped, hasNextPage, isFetchingNextPage, error, onRetry }: GridFooterProps) {
   const { t } = useI18n()
   if (error && !isFetchingNextPage) {
     return (
@@ -37,6 +39,7 @@ export function GridFooter({ total, hasNextPage, isFetchingNextPage, error, onRe
   return (
     <p role="status" className="my-6 text-center text-sm text-slate-600 dark:text-slate-400">
       {total === 1 ? t('endOfListOne') : t('endOfList', { count: total })}
+      {skipped > 0 && ` ${skipped === 1 ? t('skippedOne') : t('skipped', { count: skipped })}`}
     </p>
   )
 }

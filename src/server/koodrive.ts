@@ -7,6 +7,7 @@ import {
   LIST_PATH,
   MAX_BATCH,
   MAX_PAGE_SIZE,
+  parseXDate,
   type WireBatchResponse,
   type WireListResponse,
   type WireStarFile,
@@ -16,23 +17,14 @@ import { HttpError, rawPath, rawQuery, readBody, requestOrigin, sendJson } from 
 import type { FileRow, Position, Store } from './store'
 import { DEFAULT_STYLE, parseStyle } from './thumbnails'
 
-const X_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/
 const WINDOW_MS = 15 * 60_000
 const MAX_STYLES = 8
 
 const unauthorized = (msg: string) => new HttpError(401, 'APIGW.0301', msg)
 const badRequest = (msg: string) => new HttpError(400, '400', msg)
 
-/** Parses X-Date strictly: yyyyMMdd'T'HHmmss'Z', a real UTC date. */
-export function parseXDate(value: string): number | undefined {
-  const m = X_DATE.exec(value)
-  if (!m) return undefined
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number]
-  const t = Date.UTC(y, mo - 1, d, h, mi, s)
-  const back = new Date(t)
-  const real = back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && h < 24 && mi < 60 && s < 60
-  return real ? t : undefined
-}
+// The server checks X-Date with the same definition the client writes it by (src/api/wire.ts).
+export { parseXDate }
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name]

@@ -85,6 +85,20 @@ describe('FavoritesPage', () => {
     }
   })
 
+  it('says so when KooDrive sent entries that are not files, instead of dropping them silently', async () => {
+    // Fault injection: the real server only sends files; add an entry without an id to its answer.
+    const withJunk: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init)
+      if (!String(input).includes('/star/files')) return res
+      const body = await res.json()
+      body.starFileList.push({ fileName: 'no id: not a file' })
+      return new Response(JSON.stringify(body), { status: res.status, headers: res.headers })
+    }
+    renderWithApp(<FavoritesPage />, { client: testClient(server.url, withJunk) })
+    const total = server.app.store!.count()
+    expect(await screen.findByText(`That is all: ${total} favorites KooDrive also sent 1 entry that is not a file; it is left out.`)).toBeInTheDocument()
+  })
+
   it('has an empty state for the whole list', async () => {
     renderWithApp(<FavoritesPage />, { client: testClient(empty.url) })
     expect(await screen.findByText('No favorites yet. Star files in KooDrive and they appear here.')).toBeInTheDocument()
