@@ -154,7 +154,7 @@ export function createThumbnails(dataDir: string, limits: ThumbnailLimits = DEFA
   const cacheDir = path.join(dataDir, 'thumbnails')
   const inFlight = new Map<string, Promise<string>>()
   const render = limiter(limits)
-  // Rendered files, least recently used first, with their sizes; rebuilt from the disk lazily.
+  // Rendered files, least recently used first, with their sizes; read from the disk at start.
   const onDisk = new Map<string, number>()
   let diskBytes = 0
   const scanned = fs
