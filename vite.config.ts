@@ -44,7 +44,13 @@ export default defineConfig(({ isSsrBuild }) => ({
       {
         extends: true,
         // --expose-gc: the memory tests measure the heap after a collection.
-        test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'], testTimeout: 30_000, execArgv: ['--expose-gc'] },
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['tests/server/**/*.test.ts'],
+          testTimeout: 30_000,
+          execArgv: ['--expose-gc'],
+        },
       },
       {
         extends: true,

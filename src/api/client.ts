@@ -129,7 +129,8 @@ export function createClient(options: ClientOptions) {
       return { res, text }
     } catch (error) {
       if (init.signal?.aborted) throw init.signal.reason ?? error
-      if (timeout.aborted) throw new ApiError('timeout', 0, 'TIMEOUT', `No answer from KooDrive within ${Math.round(timeoutMs / 1000)} s`, traceId)
+      if (timeout.aborted)
+        throw new ApiError('timeout', 0, 'TIMEOUT', `No answer from KooDrive within ${Math.round(timeoutMs / 1000)} s`, traceId)
       throw new ApiError('network', 0, 'NETWORK', 'Could not reach KooDrive', traceId)
     }
   }

@@ -21,7 +21,8 @@ const SPACE_BY_CODE = new Map<string, SpaceKind>([
 ])
 
 export const fileKind = (code: string | undefined): FileKind => (code !== undefined && KIND_BY_CODE.get(code)) || 'other'
-export const spaceKind = (code: string | undefined): SpaceKind | undefined => (code === undefined || code === '' ? undefined : (SPACE_BY_CODE.get(code) ?? 'other'))
+export const spaceKind = (code: string | undefined): SpaceKind | undefined =>
+  code === undefined || code === '' ? undefined : (SPACE_BY_CODE.get(code) ?? 'other')
 
 export interface Thumbnail {
   /** The box the style asked for (w_, h_). */

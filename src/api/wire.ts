@@ -145,13 +145,13 @@ export interface WireBatchResponse {
 const soft = <T extends v.GenericSchema>(schema: T) => v.fallback(v.optional(schema), undefined)
 
 const str = v.union([v.string(), v.pipe(v.number(), v.transform(String))])
-const num = v.union([
-  v.pipe(v.number(), v.finite()),
-  v.pipe(v.string(), v.trim(), v.regex(/^-?\d+(\.\d+)?$/), v.transform(Number)),
-])
+const num = v.union([v.pipe(v.number(), v.finite()), v.pipe(v.string(), v.trim(), v.regex(/^-?\d+(\.\d+)?$/), v.transform(Number))])
 const bool = v.union([
   v.boolean(),
-  v.pipe(v.picklist(['true', 'false', 0, 1, '0', '1']), v.transform((x) => x === 'true' || x === 1 || x === '1')),
+  v.pipe(
+    v.picklist(['true', 'false', 0, 1, '0', '1']),
+    v.transform((x) => x === 'true' || x === 1 || x === '1'),
+  ),
 ])
 const urlObject = v.looseObject({ url: soft(v.string()) })
 

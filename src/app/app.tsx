@@ -60,7 +60,11 @@ function Shell({ baseUrl }: { baseUrl: string }) {
 
 export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) {
   const [client] = useState(() =>
-    createClient({ baseUrl, getCredentials: session.credentials, getLanguage: () => (document.documentElement.lang === 'zh-CN' ? 'zh-CN' : 'en-US') }),
+    createClient({
+      baseUrl,
+      getCredentials: session.credentials,
+      getLanguage: () => (document.documentElement.lang === 'zh-CN' ? 'zh-CN' : 'en-US'),
+    }),
   )
   const [queryClient] = useState(() => makeQueryClient(client))
   const [state, setState] = useState<'loading' | 'ready' | Error>('loading')

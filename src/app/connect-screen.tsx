@@ -1,5 +1,6 @@
 // Connect: the access token and user ID. Their check is the first page of favorites itself,
 // so connecting costs no extra round trip, and that page is what the grid then shows.
+import { cn } from '../ui/cn'
 import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { useSearchParams } from 'react-router-dom'
@@ -12,8 +13,11 @@ import { useKooDriveClient } from '../lib/client-context'
 import { useI18n } from '../lib/i18n'
 import { session } from '../lib/session'
 
-const inputClass =
-  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100'
+const inputClass = cn(
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2',
+  'text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600',
+  'dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100',
+)
 
 export function ConnectScreen({ baseUrl, reason }: { baseUrl: string; reason?: string }) {
   const { t } = useI18n()
@@ -29,7 +33,11 @@ export function ConnectScreen({ baseUrl, reason }: { baseUrl: string; reason?: s
   const connect = useMutation({
     mutationFn: async (credentials: Credentials) => {
       const filter = listFilter(readFilter(params))
-      const candidate = createClient({ baseUrl, getCredentials: () => credentials, getLanguage: () => document.documentElement.lang || 'en-US' })
+      const candidate = createClient({
+        baseUrl,
+        getCredentials: () => credentials,
+        getLanguage: () => document.documentElement.lang || 'en-US',
+      })
       const first = await listFavorites(candidate, filter)
       // Back as the same user after a 401: the cache (and where they were) stays; anyone else starts clean.
       if (session.getState().previousUserId !== credentials.userId) queryClient.clear()
@@ -56,8 +64,17 @@ export function ConnectScreen({ baseUrl, reason }: { baseUrl: string; reason?: s
         : String(error)
 
   return (
-    <main className="flex min-h-dvh items-center justify-center bg-slate-50 p-4 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <form onSubmit={onSubmit} className="w-full max-w-md space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900" aria-describedby={helpId}>
+    <main
+      className={cn('flex min-h-dvh items-center justify-center bg-slate-50 p-4 text-slate-900', 'dark:bg-slate-950 dark:text-slate-100')}
+    >
+      <form
+        onSubmit={onSubmit}
+        className={cn(
+          'w-full max-w-md space-y-4 rounded-xl border border-slate-200 bg-white p-6',
+          'shadow-sm dark:border-slate-800 dark:bg-slate-900',
+        )}
+        aria-describedby={helpId}
+      >
         <h1 className="flex items-center gap-2 text-xl font-semibold">
           <img src="/icon.svg" alt="" className="h-8 w-8" />
           {t('connectTitle')}
@@ -71,11 +88,25 @@ export function ConnectScreen({ baseUrl, reason }: { baseUrl: string; reason?: s
         <p className="text-sm text-slate-700 dark:text-slate-300">{t('connectIntro')}</p>
         <label className="block text-sm font-medium">
           {t('accessToken')}
-          <input className={inputClass} type="password" autoComplete="off" required value={token} onChange={(e) => setToken(e.target.value)} />
+          <input
+            className={inputClass}
+            type="password"
+            autoComplete="off"
+            required
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+          />
         </label>
         <label className="block text-sm font-medium">
           {t('userId')}
-          <input className={inputClass} type="text" autoComplete="username" required value={userId} onChange={(e) => setUserId(e.target.value)} />
+          <input
+            className={inputClass}
+            type="text"
+            autoComplete="username"
+            required
+            value={userId}
+            onChange={(e) => setUserId(e.target.value)}
+          />
         </label>
         <p id={helpId} className="text-sm text-slate-600 dark:text-slate-400">
           {t('connectHelp')}

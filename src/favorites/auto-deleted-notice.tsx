@@ -1,4 +1,5 @@
 // "N favorites went away because their files were deleted", until dismissed for that count.
+import { cn } from '../ui/cn'
 import { useState } from 'react'
 import { useI18n } from '../lib/i18n'
 import { Button } from '../ui/controls'
@@ -15,7 +16,14 @@ export function AutoDeletedNotice({ count }: { count: number }) {
   const [dismissedCount, setDismissedCount] = useState(() => sessionStorage.getItem(KEY))
   if (count <= 0 || dismissedCount === String(count)) return null
   return (
-    <div role="note" className="mx-4 mt-3 flex items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="note"
+      className={cn(
+        'mx-4 mt-3 flex items-center gap-3 rounded-lg border border-amber-300 bg-amber-50',
+        'px-4 py-2 text-sm text-amber-950',
+        'dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100',
+      )}
+    >
       <p className="flex-1">{count === 1 ? t('autoDeletedOne') : t('autoDeleted', { count })}</p>
       <Button
         onClick={() => {

@@ -1,4 +1,5 @@
 // What the last change did, said politely, with Undo; and what KooDrive refused, said as an alert.
+import { cn } from '../ui/cn'
 import { useMutationState } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { StarResult } from '../api/favorites'
@@ -36,14 +37,23 @@ export function ChangeStatus({ last, changed: count, onUndo, onDismiss }: Change
     },
   })
   const failure = failures.findLast((f) => f.id > dismissedFailure)
-  const message = !last || count === 0 ? '' : last.starred ? t(count === 1 ? 'addedOne' : 'added', { count }) : t(count === 1 ? 'removedOne' : 'removed', { count })
+  const message =
+    !last || count === 0
+      ? ''
+      : last.starred
+        ? t(count === 1 ? 'addedOne' : 'added', { count })
+        : t(count === 1 ? 'removedOne' : 'removed', { count })
 
   return (
     <div className="pointer-events-none fixed inset-x-0 bottom-4 z-30 flex flex-col items-center gap-2 px-4">
       {failure && (
         <div
           role="alert"
-          className="pointer-events-auto w-full max-w-xl rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-950 shadow-lg dark:border-red-800 dark:bg-slate-900 dark:text-red-100"
+          className={cn(
+            'pointer-events-auto w-full max-w-xl rounded-lg border border-red-300 bg-red-50',
+            'p-4 text-sm text-red-950 shadow-lg',
+            'dark:border-red-800 dark:bg-slate-900 dark:text-red-100',
+          )}
         >
           <p className="font-semibold">
             {failure.starred
@@ -66,7 +76,10 @@ export function ChangeStatus({ last, changed: count, onUndo, onDismiss }: Change
       <div
         className={
           last
-            ? 'pointer-events-auto flex items-center gap-3 rounded-lg bg-slate-900 py-2 pr-2 pl-4 text-sm text-white shadow-lg dark:bg-slate-100 dark:text-slate-900'
+            ? cn(
+                'pointer-events-auto flex items-center gap-3 rounded-lg bg-slate-900 py-2 pr-2',
+                'pl-4 text-sm text-white shadow-lg dark:bg-slate-100 dark:text-slate-900',
+              )
             : 'sr-only'
         }
       >
@@ -76,7 +89,12 @@ export function ChangeStatus({ last, changed: count, onUndo, onDismiss }: Change
           <button
             type="button"
             onClick={onUndo}
-            className="rounded-md px-3 py-1.5 font-semibold text-blue-200 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white dark:text-blue-800 dark:hover:bg-slate-900/10 dark:focus-visible:outline-slate-900"
+            className={cn(
+              'rounded-md px-3 py-1.5 font-semibold text-blue-200 hover:bg-white/10',
+              'focus-visible:outline-2 focus-visible:outline-white',
+              'dark:text-blue-800 dark:hover:bg-slate-900/10',
+              'dark:focus-visible:outline-slate-900',
+            )}
           >
             {t('undo')}
           </button>
@@ -86,7 +104,10 @@ export function ChangeStatus({ last, changed: count, onUndo, onDismiss }: Change
             type="button"
             onClick={onDismiss}
             aria-label={t('dismiss')}
-            className="rounded-md px-2 py-1.5 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white dark:hover:bg-slate-900/10"
+            className={cn(
+              'rounded-md px-2 py-1.5 hover:bg-white/10',
+              'focus-visible:outline-2 focus-visible:outline-white dark:hover:bg-slate-900/10',
+            )}
           >
             ✕
           </button>

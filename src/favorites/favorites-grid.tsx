@@ -4,8 +4,21 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { Favorite } from '../api/favorite'
 import { useI18n } from '../lib/i18n'
+import { cn } from '../ui/cn'
 import { dateGroup } from './date-groups'
-import { DENSITY, GAP, NAME_HEIGHT, buildRows, columnsFor, itemsInRect, rowOfItem, rowSize, tileWidth, type Density, type Row } from './layout'
+import {
+  DENSITY,
+  GAP,
+  NAME_HEIGHT,
+  buildRows,
+  columnsFor,
+  itemsInRect,
+  rowOfItem,
+  rowSize,
+  tileWidth,
+  type Density,
+  type Row,
+} from './layout'
 import { NO_SELECTION, selectAll, selectRange, setMany, toggle, type Selection } from './selection'
 import { Tile } from './tile'
 import { useMarquee } from './use-marquee'
@@ -55,8 +68,20 @@ function groupIds(row: Extract<Row, { kind: 'header' }>, items: readonly Favorit
 }
 
 export function FavoritesGrid(props: FavoritesGridProps) {
-  const { items, density, hasNextPage, canFetchNextPage, fetchNextPage, onOpen, selection, onSelection, onRemove, onShortcuts, focusRequest, footer } =
-    props
+  const {
+    items,
+    density,
+    hasNextPage,
+    canFetchNextPage,
+    fetchNextPage,
+    onOpen,
+    selection,
+    onSelection,
+    onRemove,
+    onShortcuts,
+    focusRequest,
+    footer,
+  } = props
   const { t, locale } = useI18n()
   const scrollRef = useRef<HTMLDivElement>(null)
   const gridRef = useRef<HTMLDivElement>(null)
@@ -145,7 +170,9 @@ export function FavoritesGrid(props: FavoritesGridProps) {
   function extendTo(index: number, additive: boolean) {
     const to = ids[index]
     if (!to) return
-    onSelection((s) => selectRange(s.anchor !== undefined && ids.includes(s.anchor) ? s : { ...s, anchor: ids[activeIndex] }, ids, to, additive))
+    onSelection((s) =>
+      selectRange(s.anchor !== undefined && ids.includes(s.anchor) ? s : { ...s, anchor: ids[activeIndex] }, ids, to, additive),
+    )
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
@@ -218,7 +245,14 @@ export function FavoritesGrid(props: FavoritesGridProps) {
   })
 
   return (
-    <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto px-4 pb-6 select-none" data-testid="favorites-scroll" {...marquee.handlers}>
+    <div
+      ref={scrollRef}
+      className="min-h-0 flex-1 overflow-y-auto px-4 pb-6 select-none"
+      data-testid="favorites-scroll"
+      {...marquee.handlers}
+    >
+      {/* The grid's one tab stop is its active cell (roving tabindex), as the ARIA grid pattern has it. */}
+      {/* eslint-disable-next-line jsx-a11y/interactive-supports-focus */}
       <div
         ref={gridRef}
         role="grid"
@@ -248,7 +282,11 @@ export function FavoritesGrid(props: FavoritesGridProps) {
               style={{ transform: `translateY(${v.start}px)`, height: v.size }}
             >
               {row.kind === 'header' ? (
-                <div role="rowheader" aria-colspan={columns} className="flex h-full items-end gap-2 pb-2 text-sm font-semibold text-slate-700 dark:text-slate-300">
+                <div
+                  role="rowheader"
+                  aria-colspan={columns}
+                  className="flex h-full items-end gap-2 pb-2 text-sm font-semibold text-slate-700 dark:text-slate-300"
+                >
                   <span>{row.label}</span>
                   {/* Out of the tab order (the grid is one tab stop); G does the same from the keyboard. */}
                   {(() => {
@@ -259,7 +297,10 @@ export function FavoritesGrid(props: FavoritesGridProps) {
                         tabIndex={-1}
                         aria-label={t(all ? 'unselectGroup' : 'selectGroup', { group: row.label })}
                         onClick={() => toggleGroup(row)}
-                        className="rounded px-1.5 py-0.5 text-xs font-medium text-blue-700 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-slate-800"
+                        className={cn(
+                          'rounded px-1.5 py-0.5 text-xs font-medium text-blue-700 hover:bg-blue-50',
+                          'dark:text-blue-300 dark:hover:bg-slate-800',
+                        )}
                       >
                         {t(all ? 'unselect' : 'select')}
                       </button>
@@ -289,7 +330,12 @@ export function FavoritesGrid(props: FavoritesGridProps) {
           <div
             aria-hidden="true"
             className="pointer-events-none absolute z-20 rounded-sm border border-blue-600 bg-blue-500/15"
-            style={{ left: marquee.rect.left, top: marquee.rect.top, width: marquee.rect.right - marquee.rect.left, height: marquee.rect.bottom - marquee.rect.top }}
+            style={{
+              left: marquee.rect.left,
+              top: marquee.rect.top,
+              width: marquee.rect.right - marquee.rect.left,
+              height: marquee.rect.bottom - marquee.rect.top,
+            }}
           />
         )}
       </div>

@@ -1,4 +1,5 @@
 // The top bar: title and file type, then sort, thumbnail size, language, theme, shortcuts, disconnect.
+import { cn } from '../ui/cn'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { LOCALES, useI18n } from '../lib/i18n'
@@ -46,7 +47,9 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
   const wide = useMediaQuery(WIDE)
   const [sheetOpen, setSheetOpen] = useState(false)
   return (
-    <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
+    <header
+      className={cn('flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2', 'dark:border-slate-800 dark:bg-slate-900')}
+    >
       <h1 className="mr-auto flex min-w-0 items-center gap-2 text-lg font-semibold">
         <img src="/icon.svg" alt="" className="size-7 shrink-0" />
         {/* On a phone the short name shows; the heading's name stays the full one. */}
@@ -66,8 +69,22 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
         <ViewOptions filter={filter} onFilter={onFilter} density={density} onDensity={onDensity} onShortcuts={onShortcuts} />
       ) : (
         <>
-          <Button size="icon" aria-label={t('viewOptions')} title={t('viewOptions')} aria-haspopup="dialog" onClick={() => setSheetOpen(true)}>
-            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+          <Button
+            size="icon"
+            aria-label={t('viewOptions')}
+            title={t('viewOptions')}
+            aria-haspopup="dialog"
+            onClick={() => setSheetOpen(true)}
+          >
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              className="size-5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.8"
+              strokeLinecap="round"
+            >
               <path d="M4 7h10M18 7h2M4 17h4M12 17h8" />
               <circle cx="16" cy="7" r="2" />
               <circle cx="10" cy="17" r="2" />
@@ -77,7 +94,10 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
             <Dialog
               aria-labelledby="view-options-title"
               onClose={() => setSheetOpen(false)}
-              className="mx-auto mt-auto mb-0 w-full max-w-md rounded-t-2xl p-4 pb-[max(1rem,env(safe-area-inset-bottom))] sm:mb-auto sm:rounded-2xl"
+              className={cn(
+                'mx-auto mt-auto mb-0 w-full max-w-md rounded-t-2xl p-4',
+                'pb-[max(1rem,env(safe-area-inset-bottom))] sm:mb-auto sm:rounded-2xl',
+              )}
             >
               <h2 id="view-options-title" className="mb-3 text-base font-semibold">
                 {t('viewOptions')}

@@ -1,4 +1,5 @@
 // The favorites screen: filters in the URL, the infinite grid, the preview.
+import { cn } from '../ui/cn'
 import { useInfiniteQuery, useIsMutating } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
@@ -164,7 +165,7 @@ export function FavoritesPage() {
     )
   } else if (items.length === 0 && !hasNextPage) {
     body = (
-      <div className="mx-auto mt-12 flex max-w-xl flex-col items-center gap-3 p-4 text-center text-slate-700 dark:text-slate-300">
+      <div className={cn('mx-auto mt-12 flex max-w-xl flex-col items-center gap-3 p-4 text-center', 'text-slate-700 dark:text-slate-300')}>
         <p role="status">{filter.type === 'all' ? t('emptyAll') : t('emptyFiltered')}</p>
         {filter.type !== 'all' && <Button onClick={() => setFilter({ ...filter, type: 'all' })}>{t('showAll')}</Button>}
       </div>
@@ -201,7 +202,13 @@ export function FavoritesPage() {
     <div className="flex h-dvh flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       {/* The selection toolbar covers the header instead of pushing the grid down. */}
       <div className="relative">
-        <FavoritesHeader filter={filter} onFilter={setFilter} density={density} onDensity={setDensity} onShortcuts={() => setShortcutsOpen(true)} />
+        <FavoritesHeader
+          filter={filter}
+          onFilter={setFilter}
+          density={density}
+          onDensity={setDensity}
+          onShortcuts={() => setShortcutsOpen(true)}
+        />
         {selected.length > 0 && <SelectionToolbar files={selected} onChange={change} onClear={clearSelection} />}
       </div>
       <AutoDeletedNotice count={query.data?.pages[0]?.autoDeleted ?? 0} />

@@ -1,4 +1,5 @@
 // What follows the last row: a loader, a failed page with Retry, or the end line.
+import { cn } from '../ui/cn'
 import { useI18n } from '../lib/i18n'
 import { Button } from '../ui/controls'
 
@@ -21,7 +22,10 @@ export function GridFooter({ total, skipped, hasNextPage, isFetchingNextPage, er
   const { t } = useI18n()
   if (error && !isFetchingNextPage) {
     return (
-      <div role="alert" className="mx-auto my-6 flex max-w-xl flex-col items-center gap-2 text-center text-sm text-red-800 dark:text-red-300">
+      <div
+        role="alert"
+        className={cn('mx-auto my-6 flex max-w-xl flex-col items-center gap-2 text-center text-sm', 'text-red-800 dark:text-red-300')}
+      >
         <p>
           <strong>{t('loadMoreFailed')}</strong>: {errorDetail(error)}
         </p>

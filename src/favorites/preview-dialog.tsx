@@ -1,4 +1,5 @@
 // Preview of one favorite: the largest thumbnail, details, open/download, previous/next.
+import { cn } from '../ui/cn'
 import type { KeyboardEvent } from 'react'
 import type { Favorite } from '../api/favorite'
 import { useI18n, type MessageKey } from '../lib/i18n'
@@ -50,7 +51,10 @@ export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, 
       aria-labelledby="preview-title"
       onClose={onClose}
       onKeyDown={onKeyDown}
-      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(64rem,calc(100vw-2rem))] overflow-auto rounded-xl p-0 backdrop:bg-slate-950/70"
+      className={cn(
+        'm-auto max-h-[calc(100dvh-2rem)] w-[min(64rem,calc(100vw-2rem))] overflow-auto',
+        'rounded-xl p-0 backdrop:bg-slate-950/70',
+      )}
     >
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
         <h2 id="preview-title" className="min-w-0 basis-full truncate text-lg font-semibold sm:flex-1 sm:basis-auto">

@@ -1,4 +1,5 @@
 // What can be done with the selected files: remove (or add back), download, clear.
+import { cn } from '../ui/cn'
 import type { KeyboardEvent } from 'react'
 import type { Favorite } from '../api/favorite'
 import { useI18n } from '../lib/i18n'
@@ -51,9 +52,14 @@ export function SelectionToolbar({ files, onChange, onClear }: SelectionToolbarP
       role="toolbar"
       aria-label={t('selection')}
       onKeyDown={onArrows}
-      className="absolute inset-0 flex items-center gap-2 border-b border-blue-200 bg-blue-50 px-4 dark:border-blue-900 dark:bg-slate-900"
+      className={cn(
+        'absolute inset-0 flex items-center gap-2 border-b border-blue-200 bg-blue-50',
+        'px-4 dark:border-blue-900 dark:bg-slate-900',
+      )}
     >
-      <span className="mr-auto min-w-0 truncate text-sm font-semibold text-slate-900 dark:text-slate-100">{t('selectedCount', { count: files.length })}</span>
+      <span className="mr-auto min-w-0 truncate text-sm font-semibold text-slate-900 dark:text-slate-100">
+        {t('selectedCount', { count: files.length })}
+      </span>
       {notStarred.length > 0 && (
         <Button aria-label={t('addToFavorites')} onClick={() => onChange(notStarred, true)}>
           <span className="sm:hidden">{t('add')}</span>
@@ -61,7 +67,16 @@ export function SelectionToolbar({ files, onChange, onClear }: SelectionToolbarP
         </Button>
       )}
       <Button aria-label={t('download')} title={t('download')} disabled={links.length === 0} onClick={() => download(links)}>
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="size-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
         </svg>
         <span className="max-sm:hidden">{t('download')}</span>
@@ -73,7 +88,15 @@ export function SelectionToolbar({ files, onChange, onClear }: SelectionToolbarP
         </Button>
       )}
       <Button aria-label={t('clearSelection')} title={t('clearSelection')} onClick={onClear}>
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="size-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+        >
           <path d="M6 6l12 12M18 6L6 18" />
         </svg>
         <span className="max-sm:hidden">{t('clearSelection')}</span>

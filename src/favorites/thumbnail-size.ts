@@ -29,7 +29,11 @@ function covers(t: Thumbnail, width: number, height: number): boolean {
 const area = (t: Thumbnail) => t.width * t.height
 
 /** The smallest thumbnail that covers the box at `dpr`, else the largest there is. */
-export function chooseThumbnail(thumbnails: readonly Thumbnail[], box: { width: number; height: number }, dpr: number): Thumbnail | undefined {
+export function chooseThumbnail(
+  thumbnails: readonly Thumbnail[],
+  box: { width: number; height: number },
+  dpr: number,
+): Thumbnail | undefined {
   const scale = Math.max(1, dpr || 1)
   const bySize = [...thumbnails].sort((a, b) => area(a) - area(b))
   return bySize.find((t) => covers(t, box.width * scale, box.height * scale)) ?? bySize.at(-1)

@@ -23,7 +23,11 @@ interface TileProps {
 export const Tile = memo(function Tile({ item, index, width, pictureHeight, tabbable, selected, showCheckbox }: TileProps) {
   const { t } = useI18n()
   const [image, setImage] = useState<'loading' | 'loaded' | 'failed'>('loading')
-  const thumbnail = chooseThumbnail(item.thumbnails, { width, height: pictureHeight }, typeof window === 'undefined' ? 1 : window.devicePixelRatio)
+  const thumbnail = chooseThumbnail(
+    item.thumbnails,
+    { width, height: pictureHeight },
+    typeof window === 'undefined' ? 1 : window.devicePixelRatio,
+  )
   const name = displayName(item.name)
   const badges = [item.recycled && t('badge.recycled'), item.expired && t('badge.expired'), item.hidden && t('badge.hidden')].filter(
     (b): b is string => Boolean(b),
@@ -35,15 +39,27 @@ export const Tile = memo(function Tile({ item, index, width, pictureHeight, tabb
       aria-selected={selected}
       tabIndex={tabbable ? 0 : -1}
       className={cn(
-        'group relative flex h-full min-w-0 flex-col overflow-hidden rounded-lg border bg-white outline-none [-webkit-touch-callout:none] focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2 dark:bg-slate-900 dark:ring-offset-slate-950',
-        selected ? 'border-blue-700 ring-2 ring-blue-700 dark:border-blue-400 dark:ring-blue-400' : 'border-slate-200 dark:border-slate-700',
+        'group relative flex h-full min-w-0 flex-col overflow-hidden rounded-lg border',
+        'bg-white outline-none [-webkit-touch-callout:none]',
+        'focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2',
+        'dark:bg-slate-900 dark:ring-offset-slate-950',
+        selected
+          ? 'border-blue-700 ring-2 ring-blue-700 dark:border-blue-400 dark:ring-blue-400'
+          : 'border-slate-200 dark:border-slate-700',
       )}
     >
       {/* First in the DOM so the cell's accessible name starts with the file name; shown last. */}
       <div className="relative order-2 h-9 shrink-0">
         <bdi
           title={name}
-          className="absolute inset-x-0 bottom-0 truncate bg-white px-2 py-2 text-sm leading-5 text-slate-900 group-focus-within:z-10 group-focus-within:whitespace-normal group-focus-within:break-words group-focus:whitespace-normal group-focus:break-words group-hover:z-10 group-hover:whitespace-normal group-hover:break-words dark:bg-slate-900 dark:text-slate-100"
+          className={cn(
+            'absolute inset-x-0 bottom-0 truncate bg-white px-2 py-2 text-sm leading-5',
+            'text-slate-900 group-focus-within:z-10 group-focus-within:whitespace-normal',
+            'group-focus-within:break-words',
+            'group-focus:whitespace-normal group-focus:break-words',
+            'group-hover:z-10 group-hover:whitespace-normal group-hover:break-words',
+            'dark:bg-slate-900 dark:text-slate-100',
+          )}
         >
           {name}
         </bdi>
@@ -72,7 +88,8 @@ export const Tile = memo(function Tile({ item, index, width, pictureHeight, tabb
           aria-hidden="true"
           data-checkbox
           className={cn(
-            'absolute right-1.5 top-1.5 z-10 flex size-6 items-center justify-center rounded-full border-2 shadow transition-opacity',
+            'absolute right-1.5 top-1.5 z-10 flex size-6 items-center justify-center',
+            'rounded-full border-2 shadow transition-opacity',
             selected ? 'border-blue-700 bg-blue-700 text-white' : 'border-white bg-slate-900/40 text-transparent',
             selected || showCheckbox ? 'opacity-100' : 'opacity-0 group-focus-visible:opacity-100 group-hover:opacity-100',
           )}

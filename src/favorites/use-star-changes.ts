@@ -33,7 +33,10 @@ export function useStarChanges(loaded: readonly Favorite[], listKey: QueryKey) {
   // Once KooDrive has answered the last change: the files it did not change.
   const refused = new Set(
     useMutationState({
-      filters: { mutationKey: favoriteMutations.setStarredKey(), predicate: (m) => m.state.variables === lastChange && m.state.status !== 'pending' },
+      filters: {
+        mutationKey: favoriteMutations.setStarredKey(),
+        predicate: (m) => m.state.variables === lastChange && m.state.status !== 'pending',
+      },
       select: (m) => failedFiles(lastChange!, m.state.status === 'error' ? m.state.error : m.state.data).map((f) => f.id),
     })[0],
   )
@@ -47,7 +50,10 @@ export function useStarChanges(loaded: readonly Favorite[], listKey: QueryKey) {
     if (files.length === 0) return setLastChange(undefined)
     const variables = { files, starred: true }
     queryClient.setQueryData<FavoritesData>(listKey, (data) =>
-      restorePlaces(data, places.current.filter((p) => files.some((f) => f.id === p.item.id))),
+      restorePlaces(
+        data,
+        places.current.filter((p) => files.some((f) => f.id === p.item.id)),
+      ),
     )
     mutate(variables)
     setLastChange(variables)

@@ -113,7 +113,7 @@ const en = {
   'key.space': 'Select or unselect the focused file',
   'key.shiftArrows': 'Extend the selection',
   'key.selectAll': 'Select everything loaded',
-  'key.group': 'Select the focused file\'s date group',
+  'key.group': "Select the focused file's date group",
   'key.escape': 'Clear the selection',
   'key.enter': 'Open the preview',
   'key.delete': 'Remove the selection from favorites',
@@ -251,7 +251,12 @@ const KEY = 'koodrive.locale'
 
 export function detectLocale(saved: string | null, languages: readonly string[]): Locale {
   if (saved === 'en' || saved === 'zh-CN') return saved
-  return languages.find((l) => /^(en|zh)\b/i.test(l))?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
+  return languages
+    .find((l) => /^(en|zh)\b/i.test(l))
+    ?.toLowerCase()
+    .startsWith('zh')
+    ? 'zh-CN'
+    : 'en'
 }
 
 export function makeI18n(locale: Locale) {

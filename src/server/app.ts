@@ -37,9 +37,7 @@ export function createApp(config: ServerConfig): App {
     objects = createObjectRoutes(store, createThumbnails(config.dataDir))
   }
   // What the app needs to know before its first call: where it is and how to sign in.
-  const appConfig = JSON.stringify(
-    config.apiUrl ? { mode: 'proxy' } : { mode: 'demo', token: config.demoToken, userId: config.demoUserId },
-  )
+  const appConfig = JSON.stringify(config.apiUrl ? { mode: 'proxy' } : { mode: 'demo', token: config.demoToken, userId: config.demoUserId })
 
   const handler: Handler = (req, res, next) => {
     const path = (req.url ?? '/').split('?')[0]!
@@ -70,7 +68,11 @@ const CLIENT_ERRORS: Record<string, [number, string, string]> = {
  */
 export function answerMalformed(error: Error & { code?: string }, socket: Duplex) {
   if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy()
-  const [status, reason, msg] = (error.code && Object.hasOwn(CLIENT_ERRORS, error.code) && CLIENT_ERRORS[error.code]) || [400, 'Bad Request', 'The request is not valid HTTP']
+  const [status, reason, msg] = (error.code && Object.hasOwn(CLIENT_ERRORS, error.code) && CLIENT_ERRORS[error.code]) || [
+    400,
+    'Bad Request',
+    'The request is not valid HTTP',
+  ]
   const body = JSON.stringify({ code: String(status), msg })
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +

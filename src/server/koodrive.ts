@@ -130,12 +130,16 @@ const digest = (s: string) => createHash('sha256').update(s).digest('hex')
 
 export function toWire(row: FileRow, styles: string[], origin: string, userId: string): WireStarFile {
   const contentUrl = `${origin}/obs/content/${row.id}/${encodeURIComponent(row.name)}`
-  const images = row.picture === null
-    ? []
-    : styles.map((process) => ({
-        process,
-        downloadUrl: { url: `${origin}/obs/thumbnails/${row.picture}/${row.id}.webp?x-image-process=${encodeURIComponent(process)}`, method: 'GET' },
-      }))
+  const images =
+    row.picture === null
+      ? []
+      : styles.map((process) => ({
+          process,
+          downloadUrl: {
+            url: `${origin}/obs/thumbnails/${row.picture}/${row.id}.webp?x-image-process=${encodeURIComponent(process)}`,
+            method: 'GET',
+          },
+        }))
   const sha256 = digest(row.id)
   const user = { category: 'drive#user', userId: row.owner_id, me: row.owner_id === userId, permissionId: `P${row.owner_id}` }
   const mine = user.me
@@ -215,7 +219,8 @@ export function parseBatchBody(raw: Buffer): BatchRequest {
   const entries = subRequestList.map((entry: unknown, i) => {
     const { fileId, containerId } = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>
     if (typeof fileId !== 'string' || fileId === '') throw badRequest(`subRequestList[${i}].fileId must be a non-empty string`)
-    if (typeof containerId !== 'string' || containerId === '') throw badRequest(`subRequestList[${i}].containerId must be a non-empty string`)
+    if (typeof containerId !== 'string' || containerId === '')
+      throw badRequest(`subRequestList[${i}].containerId must be a non-empty string`)
     if (seen.has(fileId)) throw badRequest(`fileId ${fileId} appears more than once in subRequestList`)
     seen.add(fileId)
     return { fileId, containerId }
@@ -246,7 +251,14 @@ export function createKooDriveApi(store: Store, config: ServerConfig) {
       const origin = requestOrigin(req, config.port)
       const body: WireListResponse = {
         ...(rows.length > q.limit && last
-          ? { nextCursor: encodeCursor({ starredTime: last.starred_time, id: last.id, descending: q.descending, fileType: q.fileType ?? '' }) }
+          ? {
+              nextCursor: encodeCursor({
+                starredTime: last.starred_time,
+                id: last.id,
+                descending: q.descending,
+                fileType: q.fileType ?? '',
+              }),
+            }
           : {}),
         autoDeleted: Number(store.meta('autoDeleted') ?? 0),
         starFileList: page.map((row) => toWire(row, q.styles, origin, userId)),

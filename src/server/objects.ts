@@ -32,12 +32,22 @@ export function createObjectRoutes(store: Store, thumbnails: Thumbnails) {
     if (row) {
       // Served as an attachment: whatever the name says, the browser never renders it as a page.
       const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(row.name)}`
-      const common = { 'Content-Disposition': disposition, 'Cache-Control': 'private, max-age=3600', 'Content-Security-Policy': "sandbox; default-src 'none'" }
+      const common = {
+        'Content-Disposition': disposition,
+        'Cache-Control': 'private, max-age=3600',
+        'Content-Security-Policy': "sandbox; default-src 'none'",
+      }
       if (row.picture !== null) {
         return sendFile(res, await thumbnails.picture(row.picture), { 'Content-Type': 'image/jpeg', ...common })
       }
       const body = Buffer.from(`KooDrive Favorites demo content for "${row.name}" (${row.size} bytes in the demo library).\n`)
-      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': body.length, 'X-Content-Type-Options': 'nosniff', ...CORS, ...common })
+      res.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': body.length,
+        'X-Content-Type-Options': 'nosniff',
+        ...CORS,
+        ...common,
+      })
       return void res.end(body)
     }
     throw new HttpError(404, '404', 'No such object')

@@ -28,16 +28,86 @@ export const SPECIAL = {
 
 type Kind = { type: string; weight: number; mime: string[]; suffix: string[]; words: string[]; maxLog2Size: number }
 const KINDS: Kind[] = [
-  { type: FILE_TYPES.image, weight: 34, mime: ['image/jpeg', 'image/png', 'image/webp', 'image/heic'], suffix: ['jpg', 'png', 'webp', 'heic'], words: ['IMG', 'Photo', 'Screenshot', '照片', 'Whiteboard', 'Site visit', 'Team offsite 🏔️', 'صورة'], maxLog2Size: 26 },
-  { type: FILE_TYPES.video, weight: 9, mime: ['video/mp4', 'video/quicktime'], suffix: ['mp4', 'mov'], words: ['VID', 'Demo recording', '会议录像', 'Product launch 🎬', 'Drone footage'], maxLog2Size: 42 },
-  { type: FILE_TYPES.word, weight: 10, mime: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'], suffix: ['docx'], words: ['Report', 'Contract', '项目计划书', 'Meeting notes', 'خطة العمل', 'Design review'], maxLog2Size: 25 },
-  { type: FILE_TYPES.excel, weight: 8, mime: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], suffix: ['xlsx'], words: ['Budget', 'Q3 forecast', '销售数据', 'Inventory', 'Headcount 📊'], maxLog2Size: 27 },
-  { type: FILE_TYPES.powerpoint, weight: 6, mime: ['application/vnd.openxmlformats-officedocument.presentationml.presentation'], suffix: ['pptx'], words: ['Pitch deck', 'All hands', '年度总结', 'Roadmap 2027', 'Training'], maxLog2Size: 29 },
-  { type: FILE_TYPES.audio, weight: 6, mime: ['audio/mpeg', 'audio/wav'], suffix: ['mp3', 'wav'], words: ['Interview', 'Podcast', '语音备忘录', 'Voice memo 🎙️'], maxLog2Size: 30 },
-  { type: FILE_TYPES.archive, weight: 5, mime: ['application/zip', 'application/x-7z-compressed'], suffix: ['zip', '7z'], words: ['Backup', 'Assets', '归档', 'Logs', 'Disk image'], maxLog2Size: 43 },
-  { type: FILE_TYPES.app, weight: 3, mime: ['application/vnd.android.package-archive', 'application/x-msdownload'], suffix: ['apk', 'exe'], words: ['Installer', 'App build', '客户端'], maxLog2Size: 31 },
-  { type: FILE_TYPES.folder, weight: 7, mime: ['application/vnd.huawei-apps.folder'], suffix: [''], words: ['Projects', 'Shared with team', '设计稿', 'Invoices', 'مستندات', '📁 Archive'], maxLog2Size: 0 },
-  { type: FILE_TYPES.other, weight: 12, mime: ['text/plain', 'application/pdf', 'text/markdown'], suffix: ['txt', 'pdf', 'md'], words: ['README', 'Specification', '说明', 'Invoice', 'שלום עולם', 'Notes ✍️'], maxLog2Size: 28 },
+  {
+    type: FILE_TYPES.image,
+    weight: 34,
+    mime: ['image/jpeg', 'image/png', 'image/webp', 'image/heic'],
+    suffix: ['jpg', 'png', 'webp', 'heic'],
+    words: ['IMG', 'Photo', 'Screenshot', '照片', 'Whiteboard', 'Site visit', 'Team offsite 🏔️', 'صورة'],
+    maxLog2Size: 26,
+  },
+  {
+    type: FILE_TYPES.video,
+    weight: 9,
+    mime: ['video/mp4', 'video/quicktime'],
+    suffix: ['mp4', 'mov'],
+    words: ['VID', 'Demo recording', '会议录像', 'Product launch 🎬', 'Drone footage'],
+    maxLog2Size: 42,
+  },
+  {
+    type: FILE_TYPES.word,
+    weight: 10,
+    mime: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    suffix: ['docx'],
+    words: ['Report', 'Contract', '项目计划书', 'Meeting notes', 'خطة العمل', 'Design review'],
+    maxLog2Size: 25,
+  },
+  {
+    type: FILE_TYPES.excel,
+    weight: 8,
+    mime: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    suffix: ['xlsx'],
+    words: ['Budget', 'Q3 forecast', '销售数据', 'Inventory', 'Headcount 📊'],
+    maxLog2Size: 27,
+  },
+  {
+    type: FILE_TYPES.powerpoint,
+    weight: 6,
+    mime: ['application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+    suffix: ['pptx'],
+    words: ['Pitch deck', 'All hands', '年度总结', 'Roadmap 2027', 'Training'],
+    maxLog2Size: 29,
+  },
+  {
+    type: FILE_TYPES.audio,
+    weight: 6,
+    mime: ['audio/mpeg', 'audio/wav'],
+    suffix: ['mp3', 'wav'],
+    words: ['Interview', 'Podcast', '语音备忘录', 'Voice memo 🎙️'],
+    maxLog2Size: 30,
+  },
+  {
+    type: FILE_TYPES.archive,
+    weight: 5,
+    mime: ['application/zip', 'application/x-7z-compressed'],
+    suffix: ['zip', '7z'],
+    words: ['Backup', 'Assets', '归档', 'Logs', 'Disk image'],
+    maxLog2Size: 43,
+  },
+  {
+    type: FILE_TYPES.app,
+    weight: 3,
+    mime: ['application/vnd.android.package-archive', 'application/x-msdownload'],
+    suffix: ['apk', 'exe'],
+    words: ['Installer', 'App build', '客户端'],
+    maxLog2Size: 31,
+  },
+  {
+    type: FILE_TYPES.folder,
+    weight: 7,
+    mime: ['application/vnd.huawei-apps.folder'],
+    suffix: [''],
+    words: ['Projects', 'Shared with team', '设计稿', 'Invoices', 'مستندات', '📁 Archive'],
+    maxLog2Size: 0,
+  },
+  {
+    type: FILE_TYPES.other,
+    weight: 12,
+    mime: ['text/plain', 'application/pdf', 'text/markdown'],
+    suffix: ['txt', 'pdf', 'md'],
+    words: ['README', 'Specification', '说明', 'Invoice', 'שלום עולם', 'Notes ✍️'],
+    maxLog2Size: 28,
+  },
 ]
 const TOTAL_WEIGHT = KINDS.reduce((s, k) => s + k.weight, 0)
 const TEAMS = ['Design', 'Engineering', '市场部', 'Finance', 'فريق المبيعات']
@@ -72,8 +142,7 @@ export function* demoFiles({ files, now, userId }: SeedOptions): Generator<FileR
     const recycled = random() < 0.02
     const noAccess = !recycled && random() < 0.01
     const stem = `${pick(kind.words)} ${1 + Math.floor(random() * 9000)}`
-    const size =
-      kind.type === FILE_TYPES.folder ? 0 : random() < 0.01 ? 0 : Math.floor(2 ** (random() * kind.maxLog2Size))
+    const size = kind.type === FILE_TYPES.folder ? 0 : random() < 0.01 ? 0 : Math.floor(2 ** (random() * kind.maxLog2Size))
     starredTime -= Math.floor(i < 40 ? random() * 3 * 3_600_000 : random() * 2 * meanGap)
     const created = starredTime - Math.floor(random() * 400 * DAY)
     const hasPicture = kind.type === FILE_TYPES.image || kind.type === FILE_TYPES.video
@@ -105,14 +174,70 @@ export function* demoFiles({ files, now, userId }: SeedOptions): Generator<FileR
 
 /** The hand-made entries that every demo library carries near the top. */
 function specialFiles(template: FileRow, now: number): FileRow[] {
-  const base: FileRow = { ...template, recycled: 0, hidden: 0, invalid: 0, locked: 0, space_type: '1', file_path: 'Individual space', size: 48_213 }
+  const base: FileRow = {
+    ...template,
+    recycled: 0,
+    hidden: 0,
+    invalid: 0,
+    locked: 0,
+    space_type: '1',
+    file_path: 'Individual space',
+    size: 48_213,
+  }
   const at = (minutes: number) => now - minutes * 60_000
   return [
-    { ...base, id: SPECIAL.htmlName, name: '<img src=x onerror="alert(1)"><b>bold</b>.png', starred_time: at(1), picture: 3, file_type: FILE_TYPES.image, mime_type: 'image/png', suffix: 'png' },
-    { ...base, id: SPECIAL.javascriptLink, name: 'Click me.pdf', starred_time: at(2), content_link: 'javascript:alert(document.domain)', file_type: FILE_TYPES.other, mime_type: 'application/pdf', suffix: 'pdf', picture: null },
-    { ...base, id: SPECIAL.locked, name: 'Company handbook (pinned by admin).pdf', starred_time: at(3), locked: 1, file_type: FILE_TYPES.other, mime_type: 'application/pdf', suffix: 'pdf', picture: null },
-    { ...base, id: SPECIAL.longName, name: `${'A very long file name that keeps going '.repeat(7).slice(0, 245)}.docx`, starred_time: at(4), file_type: FILE_TYPES.word, mime_type: KINDS[2]!.mime[0]!, suffix: 'docx', picture: null },
-    { ...base, id: SPECIAL.rtlOverride, name: 'invoice\u202Egpj.exe', starred_time: at(5), file_type: FILE_TYPES.app, mime_type: 'application/x-msdownload', suffix: 'exe', picture: null },
+    {
+      ...base,
+      id: SPECIAL.htmlName,
+      name: '<img src=x onerror="alert(1)"><b>bold</b>.png',
+      starred_time: at(1),
+      picture: 3,
+      file_type: FILE_TYPES.image,
+      mime_type: 'image/png',
+      suffix: 'png',
+    },
+    {
+      ...base,
+      id: SPECIAL.javascriptLink,
+      name: 'Click me.pdf',
+      starred_time: at(2),
+      content_link: 'javascript:alert(document.domain)',
+      file_type: FILE_TYPES.other,
+      mime_type: 'application/pdf',
+      suffix: 'pdf',
+      picture: null,
+    },
+    {
+      ...base,
+      id: SPECIAL.locked,
+      name: 'Company handbook (pinned by admin).pdf',
+      starred_time: at(3),
+      locked: 1,
+      file_type: FILE_TYPES.other,
+      mime_type: 'application/pdf',
+      suffix: 'pdf',
+      picture: null,
+    },
+    {
+      ...base,
+      id: SPECIAL.longName,
+      name: `${'A very long file name that keeps going '.repeat(7).slice(0, 245)}.docx`,
+      starred_time: at(4),
+      file_type: FILE_TYPES.word,
+      mime_type: KINDS[2]!.mime[0]!,
+      suffix: 'docx',
+      picture: null,
+    },
+    {
+      ...base,
+      id: SPECIAL.rtlOverride,
+      name: 'invoice\u202Egpj.exe',
+      starred_time: at(5),
+      file_type: FILE_TYPES.app,
+      mime_type: 'application/x-msdownload',
+      suffix: 'exe',
+      picture: null,
+    },
   ]
 }
 

@@ -54,11 +54,21 @@ export function parseStyle(style: string): ImageStyle | string {
 }
 
 const PALETTES = [
-  ['#0f2027', '#2c5364', '#f8b500'], ['#ff9a9e', '#fad0c4', '#5f2c82'], ['#134e5e', '#71b280', '#f6f0c4'],
-  ['#232526', '#414345', '#e96443'], ['#2193b0', '#6dd5ed', '#ffffff'], ['#ee9ca7', '#ffdde1', '#355c7d'],
-  ['#1d4350', '#a43931', '#f9d423'], ['#3a1c71', '#d76d77', '#ffaf7b'],
+  ['#0f2027', '#2c5364', '#f8b500'],
+  ['#ff9a9e', '#fad0c4', '#5f2c82'],
+  ['#134e5e', '#71b280', '#f6f0c4'],
+  ['#232526', '#414345', '#e96443'],
+  ['#2193b0', '#6dd5ed', '#ffffff'],
+  ['#ee9ca7', '#ffdde1', '#355c7d'],
+  ['#1d4350', '#a43931', '#f9d423'],
+  ['#3a1c71', '#d76d77', '#ffaf7b'],
 ]
-const SIZES = [[1600, 1200], [1200, 1600], [1400, 1400], [2000, 1000]] as const
+const SIZES = [
+  [1600, 1200],
+  [1200, 1600],
+  [1400, 1400],
+  [2000, 1000],
+] as const
 
 /** The size of pool picture `index`. */
 export const pictureSize = (index: number) => SIZES[index % SIZES.length]!
@@ -159,7 +169,9 @@ export function createThumbnails(dataDir: string, limits: ThumbnailLimits = DEFA
   let diskBytes = 0
   const scanned = fs
     .readdir(cacheDir)
-    .then((names) => Promise.all(names.filter((n) => n.endsWith('.webp')).map(async (n) => [n, (await fs.stat(path.join(cacheDir, n))).size] as const)))
+    .then((names) =>
+      Promise.all(names.filter((n) => n.endsWith('.webp')).map(async (n) => [n, (await fs.stat(path.join(cacheDir, n))).size] as const)),
+    )
     .then((entries) => entries.forEach(([n, size]) => remember(n, size)))
     .catch(() => {})
 
@@ -196,7 +208,11 @@ export function createThumbnails(dataDir: string, limits: ThumbnailLimits = DEFA
 
   async function picture(index: number): Promise<string> {
     const file = path.join(poolDir, `picture-${index}.jpg`)
-    return once(file, (target) => sharp(Buffer.from(pictureSvg(index).svg)).jpeg({ quality: 82 }).toFile(target))
+    return once(file, (target) =>
+      sharp(Buffer.from(pictureSvg(index).svg))
+        .jpeg({ quality: 82 })
+        .toFile(target),
+    )
   }
 
   return {
@@ -217,7 +233,12 @@ export function createThumbnails(dataDir: string, limits: ThumbnailLimits = DEFA
       const made = await once(file, (target) =>
         render(size.width * size.height, () =>
           sharp(source)
-            .resize({ width: size.width, height: size.height, fit: style.mode === 'lfit' || style.mode === 'mfit' ? 'fill' : MODES[style.mode], background: '#00000000' })
+            .resize({
+              width: size.width,
+              height: size.height,
+              fit: style.mode === 'lfit' || style.mode === 'mfit' ? 'fill' : MODES[style.mode],
+              background: '#00000000',
+            })
             .webp({ quality: 76 })
             .toFile(target),
         ),

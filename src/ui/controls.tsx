@@ -2,12 +2,18 @@
 import type { ComponentProps } from 'react'
 import { cn } from './cn'
 
-const BASE =
-  'inline-flex shrink-0 items-center justify-center gap-1.5 rounded-md font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-60'
+const BASE = cn(
+  'inline-flex shrink-0 items-center justify-center gap-1.5 rounded-md font-medium',
+  'focus-visible:outline-2 focus-visible:outline-offset-2',
+  'focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-60',
+)
 const VARIANTS = {
   primary: 'bg-blue-700 text-white hover:bg-blue-800',
-  secondary:
-    'border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800',
+  secondary: cn(
+    'border border-slate-300 bg-white text-slate-900 hover:bg-slate-100',
+    'dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100',
+    'dark:hover:bg-slate-800',
+  ),
   ghost: 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800',
 } as const
 const SIZES = {
@@ -50,7 +56,11 @@ export function Select<T extends string>({ label, labelClassName, value, options
       <select
         value={value}
         onChange={(e) => onChange(e.target.value as T)}
-        className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+        className={cn(
+          'h-9 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900',
+          'focus-visible:outline-2 focus-visible:outline-blue-600',
+          'dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100',
+        )}
         {...props}
       >
         {options.map((o) => (

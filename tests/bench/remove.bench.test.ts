@@ -29,7 +29,9 @@ function clickToPaint(page: Page) {
   return page.evaluate(
     () =>
       new Promise<{ ms: number; frames: number }>((resolve) => {
-        const button = [...document.querySelectorAll<HTMLButtonElement>('[role=toolbar] button')].find((b) => b.textContent === 'Remove from favorites')!
+        const button = [...document.querySelectorAll<HTMLButtonElement>('[role=toolbar] button')].find(
+          (b) => b.textContent === 'Remove from favorites',
+        )!
         const start = performance.now()
         button.click()
         let frames = 0
@@ -54,7 +56,10 @@ it.each([
     app.server.app.store!.db.prepare('UPDATE files SET starred = 1').run()
     const { page, context } = await openPage(app.browser, app.server, app.server.url, { realClock: true })
     await select(page, count)
-    await page.getByRole('toolbar', { name: 'Selection' }).getByText(`${count.toLocaleString('en')} selected`).waitFor()
+    await page
+      .getByRole('toolbar', { name: 'Selection' })
+      .getByText(`${count.toLocaleString('en')} selected`)
+      .waitFor()
     const cdp = await context.newCDPSession(page)
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
     results.push(await clickToPaint(page))

@@ -21,48 +21,52 @@ async function timed(url: string) {
   return { elapsed: performance.now() - start, body }
 }
 
-it.each([5_000, 200_000])('list latency at %i favorites', async (files) => {
-  const seedStart = performance.now()
-  const server = await startServer(testConfig({ demoFiles: files }))
-  const seedMs = performance.now() - seedStart
-  servers.push(server)
-  const base = `${server.url}${LIST}?pageSize=100&imageProcess=${STYLES}`
+it.each([5_000, 200_000])(
+  'list latency at %i favorites',
+  async (files) => {
+    const seedStart = performance.now()
+    const server = await startServer(testConfig({ demoFiles: files }))
+    const seedMs = performance.now() - seedStart
+    servers.push(server)
+    const base = `${server.url}${LIST}?pageSize=100&imageProcess=${STYLES}`
 
-  for (let i = 0; i < 20; i++) await timed(base) // warm up
-  const first: number[] = []
-  for (let i = 0; i < 200; i++) first.push((await timed(base)).elapsed)
+    for (let i = 0; i < 20; i++) await timed(base) // warm up
+    const first: number[] = []
+    for (let i = 0; i < 200; i++) first.push((await timed(base)).elapsed)
 
-  const walk: number[] = []
-  let cursor: string | undefined
-  let seen = 0
-  do {
-    const { elapsed, body } = await timed(cursor ? `${base}&pageCursor=${cursor}` : base)
-    walk.push(elapsed)
-    seen += body.starFileList.length
-    cursor = body.nextCursor
-  } while (cursor)
-  expect(seen).toBe(files)
+    const walk: number[] = []
+    let cursor: string | undefined
+    let seen = 0
+    do {
+      const { elapsed, body } = await timed(cursor ? `${base}&pageCursor=${cursor}` : base)
+      walk.push(elapsed)
+      seen += body.starFileList.length
+      cursor = body.nextCursor
+    } while (cursor)
+    expect(seen).toBe(files)
 
-  // Deep pages, jumped to directly: cursors at random positions in the last 10% of the list.
-  const rows = server.app.store!.db
-    .prepare('SELECT id, starred_time FROM files WHERE starred = 1 ORDER BY starred_time DESC, id DESC LIMIT 200 OFFSET ?')
-    .all(Math.floor(files * 0.9)) as { id: string; starred_time: number }[]
-  const deep: number[] = []
-  for (const row of rows) {
-    const c = encodeCursor({ starredTime: row.starred_time, id: row.id, descending: true, fileType: '' })
-    deep.push((await timed(`${base}&pageCursor=${c}`)).elapsed)
-  }
-  const filtered: number[] = []
-  for (let i = 0; i < 100; i++) filtered.push((await timed(`${base}&fileType=26`)).elapsed)
+    // Deep pages, jumped to directly: cursors at random positions in the last 10% of the list.
+    const rows = server.app
+      .store!.db.prepare('SELECT id, starred_time FROM files WHERE starred = 1 ORDER BY starred_time DESC, id DESC LIMIT 200 OFFSET ?')
+      .all(Math.floor(files * 0.9)) as { id: string; starred_time: number }[]
+    const deep: number[] = []
+    for (const row of rows) {
+      const c = encodeCursor({ starredTime: row.starred_time, id: row.id, descending: true, fileType: '' })
+      deep.push((await timed(`${base}&pageCursor=${c}`)).elapsed)
+    }
+    const filtered: number[] = []
+    for (let i = 0; i < 100; i++) filtered.push((await timed(`${base}&fileType=26`)).elapsed)
 
-  const memory = process.memoryUsage().rss / 2 ** 20
-  console.log(
-    [
-      `\n${files.toLocaleString('en')} favorites: seeded and started in ${(seedMs / 1000).toFixed(2)} s, RSS ${memory.toFixed(0)} MiB`,
-      `  first page (200 requests):        median ${ms(quantile(first, 0.5))}, p95 ${ms(quantile(first, 0.95))}`,
-      `  full walk (${walk.length} pages):${' '.repeat(Math.max(1, 18 - String(walk.length).length))}median ${ms(quantile(walk, 0.5))}, p95 ${ms(quantile(walk, 0.95))}`,
-      `  deep pages, last 10% (200):       median ${ms(quantile(deep, 0.5))}, p95 ${ms(quantile(deep, 0.95))}`,
-      `  fileType=26 first page (100):     median ${ms(quantile(filtered, 0.5))}, p95 ${ms(quantile(filtered, 0.95))}`,
-    ].join('\n'),
-  )
-}, 600_000)
+    const memory = process.memoryUsage().rss / 2 ** 20
+    console.log(
+      [
+        `\n${files.toLocaleString('en')} favorites: seeded and started in ${(seedMs / 1000).toFixed(2)} s, RSS ${memory.toFixed(0)} MiB`,
+        `  first page (200 requests):        median ${ms(quantile(first, 0.5))}, p95 ${ms(quantile(first, 0.95))}`,
+        `  full walk (${walk.length} pages):${' '.repeat(Math.max(1, 18 - String(walk.length).length))}median ${ms(quantile(walk, 0.5))}, p95 ${ms(quantile(walk, 0.95))}`,
+        `  deep pages, last 10% (200):       median ${ms(quantile(deep, 0.5))}, p95 ${ms(quantile(deep, 0.95))}`,
+        `  fileType=26 first page (100):     median ${ms(quantile(filtered, 0.5))}, p95 ${ms(quantile(filtered, 0.95))}`,
+      ].join('\n'),
+    )
+  },
+  600_000,
+)

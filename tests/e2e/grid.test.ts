@@ -13,13 +13,18 @@ const cellNamed = (page: Page, name: string) => page.getByRole('gridcell', { nam
 
 /** The server's own order, to know what the UI must show. */
 function serverOrder(where = '', descending = true) {
-  return app.server.app.store!.db
-    .prepare(`SELECT id, name FROM files WHERE starred = 1 ${where} ORDER BY starred_time ${descending ? 'DESC' : 'ASC'}, id ${descending ? 'DESC' : 'ASC'}`)
+  return app.server.app
+    .store!.db.prepare(
+      `SELECT id, name FROM files WHERE starred = 1 ${where} ORDER BY starred_time ${descending ? 'DESC' : 'ASC'}, id ${descending ? 'DESC' : 'ASC'}`,
+    )
     .all() as { id: string; name: string }[]
 }
 
 async function domFigures(page: Page) {
-  return page.evaluate(() => ({ nodes: document.getElementsByTagName('*').length, tiles: document.querySelectorAll('[role=gridcell]').length }))
+  return page.evaluate(() => ({
+    nodes: document.getElementsByTagName('*').length,
+    tiles: document.querySelectorAll('[role=gridcell]').length,
+  }))
 }
 
 it('scrolls from top to bottom of 5,000 favorites: one request per page, a bounded number of mounted tiles', async () => {
@@ -42,7 +47,9 @@ it('scrolls from top to bottom of 5,000 favorites: one request per page, a bound
   }
   await end.waitFor({ timeout: 10_000 })
   const bottom = await domFigures(page)
-  console.log(`DOM at top: ${top.nodes} nodes, ${top.tiles} tiles; after 5,000: ${bottom.nodes} nodes, ${bottom.tiles} tiles; most tiles mounted at once: ${maxTiles}`)
+  console.log(
+    `DOM at top: ${top.nodes} nodes, ${top.tiles} tiles; after 5,000: ${bottom.nodes} nodes, ${bottom.tiles} tiles; most tiles mounted at once: ${maxTiles}`,
+  )
 
   expect(requests).toHaveLength(50)
   const cursors = requests.map((u) => new URL(u).searchParams.get('pageCursor'))
@@ -66,7 +73,11 @@ it.each([1, 2])('shows every tile picture at least as sharp as the screen at DPR
     page.evaluate(() =>
       [...document.querySelectorAll<HTMLImageElement>('[role=gridcell] img')].map((img) => {
         const box = img.getBoundingClientRect()
-        return { complete: img.complete && img.naturalWidth > 0, natural: [img.naturalWidth, img.naturalHeight], box: [box.width, box.height] }
+        return {
+          complete: img.complete && img.naturalWidth > 0,
+          natural: [img.naturalWidth, img.naturalHeight],
+          box: [box.width, box.height],
+        }
       }),
     )
   await expect.poll(async () => (await pictures()).filter((p) => p.complete).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(12)
@@ -160,7 +171,12 @@ describe('preview', () => {
   it('gives focus back to the tile it was opened from, by double click or by Enter, when Esc closes it', async () => {
     const [first, second] = serverOrder()
     const { page, context } = await openPage(app.browser, app.server)
-    const focusedName = () => page.evaluate(() => (document.activeElement?.getAttribute('role') === 'gridcell' ? document.activeElement.querySelector('bdi')?.textContent : document.activeElement?.tagName))
+    const focusedName = () =>
+      page.evaluate(() =>
+        document.activeElement?.getAttribute('role') === 'gridcell'
+          ? document.activeElement.querySelector('bdi')?.textContent
+          : document.activeElement?.tagName,
+      )
     await cellNamed(page, first!.name).dblclick()
     await page.getByRole('dialog', { name: first!.name }).waitFor()
     await page.keyboard.press('Escape')
@@ -196,7 +212,10 @@ describe('hostile data', () => {
     await expect.poll(() => grid(page).locator('b, img[src="x"]').count()).toBe(0)
     await cell.dblclick()
     // Once the preview's picture has loaded, an injected onerror would long have fired.
-    await page.getByRole('dialog', { name }).getByRole('img', { name }).evaluate((img: HTMLImageElement) => img.decode())
+    await page
+      .getByRole('dialog', { name })
+      .getByRole('img', { name })
+      .evaluate((img: HTMLImageElement) => img.decode())
     expect(dialogs).toEqual([])
     expect(errors).toEqual([])
     await context.close()
@@ -229,7 +248,10 @@ it('connects in proxy mode through the Connect screen', async () => {
     await page.getByLabel('Access token').fill('not-the-token')
     await page.getByLabel('User ID').fill('demo-user')
     await page.getByRole('button', { name: 'Connect' }).click()
-    await page.getByRole('alert').filter({ hasText: 'KooDrive refused these credentials: The access token is invalid or has expired' }).waitFor()
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'KooDrive refused these credentials: The access token is invalid or has expired' })
+      .waitFor()
     await page.getByLabel('Access token').fill('demo-access-token')
     await page.getByRole('button', { name: 'Connect' }).click()
     await grid(page).getByRole('gridcell').first().waitFor()

@@ -32,7 +32,12 @@ export function startAppServer(overrides: Partial<ServerConfig> = {}): Promise<R
  */
 export async function newContext(browser: Browser, server: RunningServer, options: ContextOptions = {}): Promise<BrowserContext> {
   const { realClock, ...contextOptions } = options
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', timezoneId: TIME_ZONE, ...contextOptions })
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    serviceWorkers: 'block',
+    timezoneId: TIME_ZONE,
+    ...contextOptions,
+  })
   if (!realClock) await context.clock.install({ time: server.config.now() })
   return context
 }

@@ -24,10 +24,14 @@ const cells = (page: Page) => grid(page).getByRole('gridcell')
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Selection' })
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^(Removed|Added) / })
 const isBatch = (r: Request) => r.url().includes('/koodrive/ose/v1/star/batch')
-const starredOnServer = (id: string) => (app.server.app.store!.db.prepare('SELECT starred FROM files WHERE id = ?').get(id) as { starred: number }).starred === 1
+const starredOnServer = (id: string) =>
+  (app.server.app.store!.db.prepare('SELECT starred FROM files WHERE id = ?').get(id) as { starred: number }).starred === 1
 /** The server's order, which the grid shows before anything changes: names to ids by position. */
 function serverOrder() {
-  return app.server.app.store!.db.prepare('SELECT id, name FROM files WHERE starred = 1 ORDER BY starred_time DESC, id DESC').all() as { id: string; name: string }[]
+  return app.server.app.store!.db.prepare('SELECT id, name FROM files WHERE starred = 1 ORDER BY starred_time DESC, id DESC').all() as {
+    id: string
+    name: string
+  }[]
 }
 const cellNames = (page: Page) => cells(page).evaluateAll((els) => els.map((el) => el.querySelector('bdi')!.textContent!))
 const selectedNames = (page: Page) =>
@@ -58,7 +62,9 @@ describe('selecting and removing', () => {
     const names = (await cellNames(page)).slice(5, 8)
     expect(names).toEqual(order.map((f) => f.name))
     await cells(page).nth(5).click()
-    await cells(page).nth(7).click({ modifiers: ['Shift'] })
+    await cells(page)
+      .nth(7)
+      .click({ modifiers: ['Shift'] })
     await expect.poll(() => selectedNames(page)).toEqual(names)
     await expect.poll(() => toolbar(page).getByText('3 selected').count()).toBe(1)
 
@@ -73,7 +79,10 @@ describe('selecting and removing', () => {
     expect((await cellNames(page)).filter((n) => names.includes(n))).toEqual([])
     await expect.poll(() => status(page).textContent()).toBe('Removed 3 from favorites')
     await expect.poll(() => toolbar(page).count()).toBe(0)
-    expect(request.postDataJSON()).toMatchObject({ starred: false, subRequestList: order.map((f) => expect.objectContaining({ fileId: f.id })) })
+    expect(request.postDataJSON()).toMatchObject({
+      starred: false,
+      subRequestList: order.map((f) => expect.objectContaining({ fileId: f.id })),
+    })
     expect(answered).toBe(false)
 
     answer.open()
@@ -89,15 +98,21 @@ describe('selecting and removing', () => {
     const { page, context } = await open()
     const before = await cellNames(page)
     const locked = before.findIndex((n) => n.startsWith('Company handbook'))
-    await cells(page).nth(locked - 1).click()
-    await cells(page).nth(locked + 1).click({ modifiers: ['Shift'] })
+    await cells(page)
+      .nth(locked - 1)
+      .click()
+    await cells(page)
+      .nth(locked + 1)
+      .click({ modifiers: ['Shift'] })
     const chosen = before.slice(locked - 1, locked + 2)
     await toolbar(page).getByRole('button', { name: 'Remove from favorites' }).click()
 
     const alert = page.getByRole('alert')
     await alert.waitFor()
     await expect.poll(() => alert.textContent()).toContain('KooDrive kept 1 in favorites')
-    await expect.poll(() => alert.textContent()).toContain('Company handbook (pinned by admin).pdf: This favorite is pinned by your administrator and cannot be removed')
+    await expect
+      .poll(() => alert.textContent())
+      .toContain('Company handbook (pinned by admin).pdf: This favorite is pinned by your administrator and cannot be removed')
     await quiet(page)
     const after = await cellNames(page)
     expect(after.filter((n) => chosen.includes(n))).toEqual([before[locked]])
@@ -117,7 +132,9 @@ describe('selecting and removing', () => {
     const order = serverOrder()
     const [x, y] = [order[5]!, order[7]!]
     await cells(page).nth(5).click()
-    await cells(page).nth(7).click({ modifiers: ['Control'] })
+    await cells(page)
+      .nth(7)
+      .click({ modifiers: ['Control'] })
     await page.keyboard.press('Delete')
     await expect.poll(async () => (await cellNames(page)).includes(x.name)).toBe(false)
     await quiet(page)
@@ -301,7 +318,11 @@ describe('selecting and removing', () => {
     let refused = 0
     await page.route('**/koodrive/ose/v1/star/batch', (route) =>
       refused++ === 0
-        ? route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ code: 'APIGW.0301', msg: 'Token expired' }) })
+        ? route.fulfill({
+            status: 401,
+            contentType: 'application/json',
+            body: JSON.stringify({ code: 'APIGW.0301', msg: 'Token expired' }),
+          })
         : route.continue(),
     )
     await cells(page).nth(6).click()
@@ -328,7 +349,14 @@ describe('selecting and removing', () => {
     const edge = (await scroller.boundingBox())!
     await page.mouse.move(t0.x - 8, t0.y - 6)
     await page.mouse.down()
-    const selectedCount = async () => Number(((await toolbar(page).getByText(/selected$/).textContent()) ?? '0').replace(/\D/g, ''))
+    const selectedCount = async () =>
+      Number(
+        (
+          (await toolbar(page)
+            .getByText(/selected$/)
+            .textContent()) ?? '0'
+        ).replace(/\D/g, ''),
+      )
     await page.mouse.move(t0.x + 40, edge.y + edge.height - 30, { steps: 6 })
     const firstCount = await selectedCount()
     await page.mouse.move(t0.x + 40, edge.y + edge.height - 4)
@@ -345,13 +373,26 @@ describe('selecting and removing', () => {
     const header = grid(page).getByRole('rowheader').first()
     const label = (await header.locator('span').textContent())!
     await header.getByRole('button', { name: `Select all from ${label}` }).click()
-    const count = Number((await toolbar(page).getByText(/selected$/).textContent())!.replace(/\D/g, ''))
+    const count = Number(
+      (await toolbar(page)
+        .getByText(/selected$/)
+        .textContent())!.replace(/\D/g, ''),
+    )
     expect(count).toBeGreaterThan(0)
     // Exactly the tiles before the second header.
-    const second = await grid(page).getByRole('rowheader').nth(1).evaluate((el) => el.closest('[role=row]')!.getAttribute('aria-rowindex'))
+    const second = await grid(page)
+      .getByRole('rowheader')
+      .nth(1)
+      .evaluate((el) => el.closest('[role=row]')!.getAttribute('aria-rowindex'))
     const before = await grid(page)
       .locator('[role=row]')
-      .evaluateAll((rows, stop) => rows.filter((r) => Number(r.getAttribute('aria-rowindex')) < Number(stop)).flatMap((r) => [...r.querySelectorAll('[role=gridcell]')]).length, second)
+      .evaluateAll(
+        (rows, stop) =>
+          rows
+            .filter((r) => Number(r.getAttribute('aria-rowindex')) < Number(stop))
+            .flatMap((r) => [...r.querySelectorAll('[role=gridcell]')]).length,
+        second,
+      )
     expect(count).toBe(before)
     await header.getByRole('button', { name: `Unselect all from ${label}` }).click()
     await expect.poll(() => toolbar(page).count()).toBe(0)
@@ -363,7 +404,9 @@ describe('selecting and removing', () => {
     const names = await cellNames(page)
     const js = names.indexOf('Click me.pdf')
     await cells(page).nth(js).click()
-    await cells(page).nth(js + 2).click({ modifiers: ['Shift'] })
+    await cells(page)
+      .nth(js + 2)
+      .click({ modifiers: ['Shift'] })
     const downloads: string[] = []
     page.on('download', (d) => downloads.push(d.url()))
     const requests: { url: string; auth?: string }[] = []

@@ -18,7 +18,11 @@ function lightness(color: string): number {
   const [r, g, b] = (color.match(/[\d.]+/g) ?? []).map(Number)
   return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255
 }
-const background = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor)
+const background = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => getComputedStyle(el).backgroundColor)
 
 describe('the theme', () => {
   it('follows a dark system on Connect, with no script needed for it', async () => {
@@ -104,7 +108,8 @@ describe.each([360, 390, 768])('on a %i px wide screen', (width) => {
     const bar = await line(page, toolbar)
     expect(oneLine(bar)).toBe(true)
     expect(bar.bar.height).toBe(top.bar.height)
-    for (const name of ['Download', 'Remove from favorites', 'Clear selection']) expect(await toolbar.getByRole('button', { name }).count()).toBe(1)
+    for (const name of ['Download', 'Remove from favorites', 'Clear selection'])
+      expect(await toolbar.getByRole('button', { name }).count()).toBe(1)
     await context.close()
   })
 })

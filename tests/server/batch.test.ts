@@ -28,8 +28,16 @@ describe('request body checks', () => {
       { starred: true, subRequestList: Array.from({ length: 101 }, (_, i) => ({ fileId: `F${i}`, containerId: 'C' })) },
       'subRequestList must hold 1 to 100 files, got 101',
     ],
-    ['an entry without fileId', { starred: true, subRequestList: [{ containerId: 'C' }] }, 'subRequestList[0].fileId must be a non-empty string'],
-    ['an entry without containerId', { starred: true, subRequestList: [entry, { fileId: 'F2' }] }, 'subRequestList[1].containerId must be a non-empty string'],
+    [
+      'an entry without fileId',
+      { starred: true, subRequestList: [{ containerId: 'C' }] },
+      'subRequestList[0].fileId must be a non-empty string',
+    ],
+    [
+      'an entry without containerId',
+      { starred: true, subRequestList: [entry, { fileId: 'F2' }] },
+      'subRequestList[1].containerId must be a non-empty string',
+    ],
     ['an entry that is not an object', { starred: true, subRequestList: [7] }, 'subRequestList[0].fileId must be a non-empty string'],
     ['a fileId twice', { starred: false, subRequestList: [entry, entry] }, 'fileId F1 appears more than once in subRequestList'],
   ]
@@ -84,10 +92,15 @@ describe('starring and unstarring', () => {
   })
 
   it('reports status 2 when every file fails: unknown file, or a space that does not hold it', async () => {
-    const res = (await batch(server.url, {
-      starred: false,
-      subRequestList: [{ fileId: 'Fnope', containerId: 'C' }, { fileId: files[40]!.id, containerId: 'Iwrong' }],
-    })).json()
+    const res = (
+      await batch(server.url, {
+        starred: false,
+        subRequestList: [
+          { fileId: 'Fnope', containerId: 'C' },
+          { fileId: files[40]!.id, containerId: 'Iwrong' },
+        ],
+      })
+    ).json()
     expect(res.status).toBe(2)
     expect(res.subResponseList.map((r: { code: string }) => r.code)).toEqual(['404', '404'])
     expect(res.subResponseList[0].message).toBe('The file does not exist in this space')

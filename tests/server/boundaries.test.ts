@@ -4,7 +4,9 @@ import { expect, it } from 'vitest'
 
 const eslint = new ESLint()
 const problems = async (filePath: string, code: string) =>
-  (await eslint.lintText(code, { filePath })).flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message))
+  (await eslint.lintText(code, { filePath })).flatMap((r) =>
+    r.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message),
+  )
 
 it.each([
   ['src/favorites/x.ts', "import { App } from '../app/app'"],

@@ -34,7 +34,11 @@ describe('against the embedded server', () => {
     let cursor: string | undefined
     let pages = 0
     do {
-      const page = await listFavorites(client, { cursor, pageSize: 100, imageProcess: ['image/resize,m_lfit,h_480,w_480', 'image/resize,m_lfit,h_128,w_128'] })
+      const page = await listFavorites(client, {
+        cursor,
+        pageSize: 100,
+        imageProcess: ['image/resize,m_lfit,h_480,w_480', 'image/resize,m_lfit,h_128,w_128'],
+      })
       page.items.forEach((item) => ids.add(item.id))
       expect(page.autoDeleted).toBe(3)
       cursor = page.nextCursor
@@ -45,7 +49,10 @@ describe('against the embedded server', () => {
   })
 
   it('turns files into the compact model: thumbnails by size, safe links, flags, times', async () => {
-    const { items } = await listFavorites(client, { pageSize: 100, imageProcess: ['image/resize,m_lfit,h_480,w_480', 'image/resize,m_lfit,h_128,w_128'] })
+    const { items } = await listFavorites(client, {
+      pageSize: 100,
+      imageProcess: ['image/resize,m_lfit,h_480,w_480', 'image/resize,m_lfit,h_128,w_128'],
+    })
     const image = items.find((f) => f.thumbnails.length > 0)!
     expect(image.thumbnails.map((t) => t.width)).toEqual([128, 480])
     expect(image.thumbnails[0]!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/obs\/thumbnails\//)
@@ -86,7 +93,11 @@ describe('against the embedded server', () => {
     expect(after.items.map((f) => f.id)).toContain(SPECIAL.locked)
     expect(after.items.length).toBe(100)
 
-    const back = await setStarred(client, files.filter((f) => result.succeeded.includes(f.id)), true)
+    const back = await setStarred(
+      client,
+      files.filter((f) => result.succeeded.includes(f.id)),
+      true,
+    )
     expect(back.failed).toEqual([])
   })
 
@@ -156,10 +167,21 @@ describe('what other servers may send', () => {
           createdTime: '2025-01-01T00:00:00.000Z',
           invalid: '1',
           recycled: 'false',
-          attachments: [{ usage: 'content', asset: { resource: { object: { images: [
-            { process: 'image/resize,m_lfit,h_800,w_800', downloadUrl: { url: 'https://obs.example.com/800', method: 'GET' } },
-            { process: 'image/resize,m_lfit,h_128,w_128', downloadUrl: { url: 'https://obs.example.com/128' } },
-          ] } } } }],
+          attachments: [
+            {
+              usage: 'content',
+              asset: {
+                resource: {
+                  object: {
+                    images: [
+                      { process: 'image/resize,m_lfit,h_800,w_800', downloadUrl: { url: 'https://obs.example.com/800', method: 'GET' } },
+                      { process: 'image/resize,m_lfit,h_128,w_128', downloadUrl: { url: 'https://obs.example.com/128' } },
+                    ],
+                  },
+                },
+              },
+            },
+          ],
           downloadLinks: { usage: 'content', downloadLink: 'https://obs.example.com/content' },
           containers: ['C1'],
           unknownThing: { deep: [1, 2] },
@@ -173,9 +195,19 @@ describe('what other servers may send', () => {
     expect(page.autoDeleted).toBe(2)
     expect(page.skipped).toBe(1)
     expect(page.items[0]).toMatchObject({
-      id: 'F1', type: 'image', spaceType: 'team', size: 2058, expired: true, recycled: false, containerId: 'C1',
-      starredAt: Date.UTC(2025, 0, 2, 3, 4, 5), contentUrl: 'https://obs.example.com/content',
-      thumbnails: [{ width: 128, height: 128, url: 'https://obs.example.com/128', fit: 'contain' }, { width: 800, height: 800, url: 'https://obs.example.com/800', fit: 'contain' }],
+      id: 'F1',
+      type: 'image',
+      spaceType: 'team',
+      size: 2058,
+      expired: true,
+      recycled: false,
+      containerId: 'C1',
+      starredAt: Date.UTC(2025, 0, 2, 3, 4, 5),
+      contentUrl: 'https://obs.example.com/content',
+      thumbnails: [
+        { width: 128, height: 128, url: 'https://obs.example.com/128', fit: 'contain' },
+        { width: 800, height: 800, url: 'https://obs.example.com/800', fit: 'contain' },
+      ],
     })
     expect(page.items[1]).toMatchObject({ id: 'F2', name: 'Minimal', type: 'other', thumbnails: [], contentUrl: undefined })
   })
@@ -184,7 +216,12 @@ describe('what other servers may send', () => {
     send({ code: '0', starFileList: [] })
     expect((await listFavorites(clientFor(fake.url), {})).items).toEqual([])
     send({ code: 'KD.1001', msg: 'Quota exceeded', starFileList: [] })
-    await expect(listFavorites(clientFor(fake.url), {})).rejects.toMatchObject({ kind: 'http', status: 200, code: 'KD.1001', msg: 'Quota exceeded' })
+    await expect(listFavorites(clientFor(fake.url), {})).rejects.toMatchObject({
+      kind: 'http',
+      status: 200,
+      code: 'KD.1001',
+      msg: 'Quota exceeded',
+    })
   })
 
   it('reports a 500 as a retryable ApiError with the server message', async () => {
@@ -204,7 +241,10 @@ describe('what other servers may send', () => {
     send('<html>Gateway</html>', 200, 'text/html')
     await expect(listFavorites(clientFor(fake.url), {})).rejects.toMatchObject({ kind: 'malformed' })
     send({ code: '0', starFileList: 'nope' })
-    await expect(listFavorites(clientFor(fake.url), {})).rejects.toMatchObject({ kind: 'malformed', msg: expect.stringContaining('starFileList') })
+    await expect(listFavorites(clientFor(fake.url), {})).rejects.toMatchObject({
+      kind: 'malformed',
+      msg: expect.stringContaining('starFileList'),
+    })
     send('<html>Bad gateway</html>', 502, 'text/html')
     await expect(listFavorites(clientFor(fake.url), {})).rejects.toMatchObject({ kind: 'http', status: 502, retryable: true })
   })
@@ -235,7 +275,14 @@ describe('what other servers may send', () => {
 
   it('reads a batch answer with code 0, status 1 and a missing file as that file failing', async () => {
     send({ code: 0, status: 1, subResponseList: [{ fileId: 'A', code: 0, message: 'success' }] })
-    const result = await setStarred(clientFor(fake.url), [{ id: 'A', containerId: 'C' }, { id: 'B', containerId: 'C' }], true)
+    const result = await setStarred(
+      clientFor(fake.url),
+      [
+        { id: 'A', containerId: 'C' },
+        { id: 'B', containerId: 'C' },
+      ],
+      true,
+    )
     expect(result.succeeded).toEqual(['A'])
     expect(result.failed).toEqual([{ id: 'B', code: '', message: 'KooDrive did not confirm this file' }])
   })

@@ -63,11 +63,16 @@ describe('static files', () => {
 })
 
 describe('thumbnails', () => {
-  it.each(['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'])('refuses m_%s, an inherited name, as a mode', async (mode) => {
-    expect(parseStyle(`image/resize,m_${mode},w_10`)).toBe(`imageProcess style "image/resize,m_${mode},w_10" has an unknown mode "m_${mode}"`)
-    const res = await list(server.url, `pageSize=1&imageProcess=${encodeURIComponent(`image/resize,m_${mode},w_10`)}`)
-    expect(res.status).toBe(400)
-  })
+  it.each(['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'])(
+    'refuses m_%s, an inherited name, as a mode',
+    async (mode) => {
+      expect(parseStyle(`image/resize,m_${mode},w_10`)).toBe(
+        `imageProcess style "image/resize,m_${mode},w_10" has an unknown mode "m_${mode}"`,
+      )
+      const res = await list(server.url, `pageSize=1&imageProcess=${encodeURIComponent(`image/resize,m_${mode},w_10`)}`)
+      expect(res.status).toBe(400)
+    },
+  )
 
   it('caps the output at 4096 px in every mode, m_mfit and a missing side included', async () => {
     const wide = [2000, 1000] as const
@@ -77,7 +82,9 @@ describe('thumbnails', () => {
     expect(outputSize({ mode: 'mfit', width: 256, height: 256 }, wide)).toEqual({ width: 512, height: 256 })
     // The real thing, through the object route, for a 2:1 picture.
     const picture = [...Array(24).keys()].find((i) => pictureSize(i)[0] === 2000)!
-    const res = await fetch(`${server.url}/obs/thumbnails/${picture}/x.webp?x-image-process=${encodeURIComponent('image/resize,m_mfit,w_1,h_4096')}`)
+    const res = await fetch(
+      `${server.url}/obs/thumbnails/${picture}/x.webp?x-image-process=${encodeURIComponent('image/resize,m_mfit,w_1,h_4096')}`,
+    )
     expect(res.status).toBe(200)
     const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata()
     expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(MAX_SIDE)
@@ -91,7 +98,9 @@ describe('thumbnails', () => {
       let peak = baseline
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
       const storm = Array.from({ length: 40 }, (_, i) =>
-        fetch(`${app.url}/obs/thumbnails/${i % 24}/x.webp?x-image-process=${encodeURIComponent(`image/resize,m_fixed,w_${4096 - i},h_4096`)}`).then(async (r) => ({
+        fetch(
+          `${app.url}/obs/thumbnails/${i % 24}/x.webp?x-image-process=${encodeURIComponent(`image/resize,m_fixed,w_${4096 - i},h_4096`)}`,
+        ).then(async (r) => ({
           status: r.status,
           retryAfter: r.headers.get('retry-after'),
           body: Buffer.from(await r.arrayBuffer()),
@@ -127,7 +136,8 @@ describe('thumbnails', () => {
     const dir = tempDir()
     const thumbnails = createThumbnails(dir, { concurrent: 2, queuedPixels: 2 ** 26, diskBytes: 3_000 })
     for (let side = 100; side < 130; side += 2) await thumbnails.thumbnail(0, { mode: 'fixed', width: side, height: side })
-    const onDisk = () => fs.readdirSync(path.join(dir, 'thumbnails')).map((f) => ({ f, size: fs.statSync(path.join(dir, 'thumbnails', f)).size }))
+    const onDisk = () =>
+      fs.readdirSync(path.join(dir, 'thumbnails')).map((f) => ({ f, size: fs.statSync(path.join(dir, 'thumbnails', f)).size }))
     // Files are removed in the background; the budget holds once they are gone.
     await expect.poll(() => onDisk().reduce((sum, { size }) => sum + size, 0)).toBeLessThanOrEqual(3_000)
     const files = onDisk().map(({ f }) => f)
@@ -145,7 +155,9 @@ describe('the proxy', () => {
   }
 
   it('answers only JSON: an HTML page from upstream is a 502, never served on our origin', async () => {
-    const p = await proxyTo((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<script>alert(document.cookie)</script>'))
+    const p = await proxyTo((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<script>alert(document.cookie)</script>'),
+    )
     try {
       const res = await list(p.proxy.url, 'pageSize=1')
       expect(res.status).toBe(502)
@@ -160,7 +172,9 @@ describe('the proxy', () => {
   })
 
   it('turns invalid JSON from upstream into a 502, and sends nosniff and a CSP with every proxied answer', async () => {
-    const bad = await proxyTo((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"code": 0, "starFileList": ['))
+    const bad = await proxyTo((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"code": 0, "starFileList": ['),
+    )
     const good = await startTestServer({ apiUrl: new URL(server.url) })
     try {
       const res = await list(bad.proxy.url, 'pageSize=1')

@@ -133,4 +133,3 @@ export async function recorder(respond: (req: http.IncomingMessage, res: http.Se
     },
   }
 }
-

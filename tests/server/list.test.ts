@@ -56,9 +56,33 @@ describe('a StarFile', () => {
     const body = (await list(server.url, `pageSize=100&fileType=15&imageProcess=${styles.join('%3B')}`)).json()
     const file = body.starFileList[0]
     expect(Object.keys(file).sort()).toEqual(
-      ['attachments', 'containers', 'createdTime', 'downloadLinks', 'editedTime', 'favorite', 'fileName', 'filePath',
-        'fileSuffix', 'fileType', 'hidden', 'id', 'invalid', 'lastEditor', 'mimeType', 'owners', 'parentFolder',
-        'properties', 'recycled', 'sha256', 'size', 'spaceType', 'starredTime', 'userCapabilities', 'userProperties'].sort(),
+      [
+        'attachments',
+        'containers',
+        'createdTime',
+        'downloadLinks',
+        'editedTime',
+        'favorite',
+        'fileName',
+        'filePath',
+        'fileSuffix',
+        'fileType',
+        'hidden',
+        'id',
+        'invalid',
+        'lastEditor',
+        'mimeType',
+        'owners',
+        'parentFolder',
+        'properties',
+        'recycled',
+        'sha256',
+        'size',
+        'spaceType',
+        'starredTime',
+        'userCapabilities',
+        'userProperties',
+      ].sort(),
     )
     const images = file.attachments[0].asset.resource.objects[0].images
     expect(images.map((i: { process: string }) => i.process)).toEqual(styles)
@@ -102,8 +126,8 @@ describe('paging', () => {
     'reaches the end with no duplicate and no gap: %s',
     async (query) => {
       const fileType = new URLSearchParams(query).get('fileType')
-      const expected = server.app.store!.db
-        .prepare(`SELECT id FROM files WHERE starred = 1 ${fileType ? 'AND file_type = ?' : ''}`)
+      const expected = server.app
+        .store!.db.prepare(`SELECT id FROM files WHERE starred = 1 ${fileType ? 'AND file_type = ?' : ''}`)
         .all(...(fileType ? [fileType] : []))
         .map((r) => (r as { id: string }).id)
       const { ids, times, pages } = await pageAll(server.url, query, 37)
@@ -122,8 +146,10 @@ describe('paging', () => {
   })
 
   it('uses the index for deep pages (keyset, not OFFSET)', () => {
-    const plan = server.app.store!.db
-      .prepare(`EXPLAIN QUERY PLAN SELECT * FROM files WHERE starred = 1 AND (starred_time, id) < (?, ?) ORDER BY starred_time DESC, id DESC LIMIT 101`)
+    const plan = server.app
+      .store!.db.prepare(
+        `EXPLAIN QUERY PLAN SELECT * FROM files WHERE starred = 1 AND (starred_time, id) < (?, ?) ORDER BY starred_time DESC, id DESC LIMIT 101`,
+      )
       .all(Date.now(), 'F')
       .map((r) => (r as { detail: string }).detail)
       .join(' ')

@@ -23,9 +23,14 @@ async function fetchBuffer(url: string, headers: Record<string, string> = {}) {
 
 describe('thumbnails', () => {
   it('serves real WebP thumbnails at the requested size, cacheable, with CORS, needing no token', async () => {
-    const body = (await list(server.url, 'fileType=15&imageProcess=image/resize,m_lfit,h_128,w_128%3Bimage/resize,m_lfit,h_480,w_480')).json()
+    const body = (
+      await list(server.url, 'fileType=15&imageProcess=image/resize,m_lfit,h_128,w_128%3Bimage/resize,m_lfit,h_480,w_480')
+    ).json()
     const [small, large] = body.starFileList[0].attachments[0].asset.resource.objects[0].images
-    for (const [image, side] of [[small, 128], [large, 480]] as const) {
+    for (const [image, side] of [
+      [small, 128],
+      [large, 480],
+    ] as const) {
       const { res, buffer } = await fetchBuffer(image.downloadUrl.url)
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toBe('image/webp')

@@ -75,9 +75,12 @@ afterEach(() => {
 const cached = () => queryClient.getQueryData<FavoritesData>(favoriteQueries.list(client, filter).queryKey)!
 const shownIds = () => cached().pages.flatMap((p) => p.items.filter((i) => i.starred).map((i) => i.id))
 const loadedIds = () => cached().pages.flatMap((p) => p.items.map((i) => i.id))
-const starredOnServer = (id: string) => (server.app.store!.db.prepare('SELECT starred FROM files WHERE id = ?').get(id) as { starred: number }).starred === 1
+const starredOnServer = (id: string) =>
+  (server.app.store!.db.prepare('SELECT starred FROM files WHERE id = ?').get(id) as { starred: number }).starred === 1
 function mutate(variables: SetStarredVariables) {
-  const observer = new MutationObserver<StarResult, Error, SetStarredVariables>(queryClient, { mutationKey: favoriteMutations.setStarredKey() })
+  const observer = new MutationObserver<StarResult, Error, SetStarredVariables>(queryClient, {
+    mutationKey: favoriteMutations.setStarredKey(),
+  })
   return observer.mutate(variables).catch((e: unknown) => e)
 }
 const settled = () => until(() => queryClient.isMutating() === 0 && queryClient.isFetching() === 0, 'everything to settle')
@@ -175,7 +178,8 @@ it('a network failure is retried (the state is absolute), and sent once it goes 
 
 it('a 4xx is not retried: every file comes back, and the error is the server message', async () => {
   const ids = loadedIds().slice(40, 42)
-  failNext = (url) => (url.includes('/star/batch') ? Response.json({ code: '400', msg: 'subRequestList is invalid' }, { status: 400 }) : undefined)
+  failNext = (url) =>
+    url.includes('/star/batch') ? Response.json({ code: '400', msg: 'subRequestList is invalid' }, { status: 400 }) : undefined
   const result = (await mutate({ files: refs(ids), starred: false })) as StarResult
   expect(result.failed.map((f) => [f.id, f.message])).toEqual(ids.map((id) => [id, 'subRequestList is invalid']))
   expect(result.failed[0]!.error).toBeInstanceOf(ApiError)

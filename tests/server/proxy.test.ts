@@ -35,7 +35,11 @@ describe('forwarding', () => {
 
   it('forwards the batch call and its answer', async () => {
     const file = (await list(proxy.url, 'pageSize=10', authHeaders(Date.now() + SKEW))).json().starFileList[9]
-    const res = await batch(proxy.url, { starred: false, subRequestList: [{ fileId: file.id, containerId: file.containers[0] }] }, authHeaders(Date.now() + SKEW))
+    const res = await batch(
+      proxy.url,
+      { starred: false, subRequestList: [{ fileId: file.id, containerId: file.containers[0] }] },
+      authHeaders(Date.now() + SKEW),
+    )
     expect(res.json()).toMatchObject({ status: 0 })
   })
 
@@ -79,7 +83,9 @@ describe('refusing to reach anywhere else', () => {
 
   it('ignores a forged Host header: the call still goes to the configured upstream', async () => {
     upstreamSeen.length = 0
-    const res = await raw(proxy.url, `${LIST}?pageSize=1`, { headers: { ...authHeaders(Date.now() + SKEW), Host: `127.0.0.1:${trap.port}` } })
+    const res = await raw(proxy.url, `${LIST}?pageSize=1`, {
+      headers: { ...authHeaders(Date.now() + SKEW), Host: `127.0.0.1:${trap.port}` },
+    })
     expect(res.status).toBe(200)
     expect(upstreamSeen).toHaveLength(1)
     expect(trap.seen).toEqual([])

@@ -36,6 +36,10 @@ it('makes an icon button square without the text padding, and keeps placement cl
 })
 
 it('styles links that look like buttons with the same set', () => {
-  render(<a className={buttonClass()} href="https://example.com/file">Open</a>)
+  render(
+    <a className={buttonClass()} href="https://example.com/file">
+      Open
+    </a>,
+  )
   expect(screen.getByRole('link', { name: 'Open' }).className).toBe(buttonClass())
 })

@@ -58,7 +58,16 @@ describe('toFavorite', () => {
   })
 
   it('survives every field being the wrong type', () => {
-    const f = toFavorite({ id: 'F', fileName: 5, size: 'big', recycled: 'maybe', attachments: 'x', downloadLinks: 7, owners: {}, starredTime: [] })
+    const f = toFavorite({
+      id: 'F',
+      fileName: 5,
+      size: 'big',
+      recycled: 'maybe',
+      attachments: 'x',
+      downloadLinks: 7,
+      owners: {},
+      starredTime: [],
+    })
     expect(f).toMatchObject({ id: 'F', name: 'F', size: undefined, recycled: false, thumbnails: [], contentUrl: undefined })
   })
 
@@ -67,7 +76,11 @@ describe('toFavorite', () => {
     const f = toFavorite({
       id: 'F',
       attachments: [
-        { asset: { resource: { objects: [{ images: [image(800, 'https://a/800'), image(128, 'https://a/128'), image(480, 'javascript:x')] }] } } },
+        {
+          asset: {
+            resource: { objects: [{ images: [image(800, 'https://a/800'), image(128, 'https://a/128'), image(480, 'javascript:x')] }] },
+          },
+        },
         { asset: { resource: { object: { images: [image(128, 'https://a/128')] } } } },
       ],
     })
@@ -86,7 +99,13 @@ describe('toFavorite', () => {
   })
 
   it('reads flags, owner and permissions', () => {
-    const f = toFavorite({ id: 'F', invalid: 1, hidden: true, owners: [{ userId: 'U', me: false }], userCapabilities: { downloadPermission: false } })
+    const f = toFavorite({
+      id: 'F',
+      invalid: 1,
+      hidden: true,
+      owners: [{ userId: 'U', me: false }],
+      userCapabilities: { downloadPermission: false },
+    })
     expect(f).toMatchObject({ expired: true, hidden: true, owner: { id: 'U', me: false }, canDownload: false })
   })
 })

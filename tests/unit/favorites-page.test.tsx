@@ -96,7 +96,9 @@ describe('FavoritesPage', () => {
     }
     renderWithApp(<FavoritesPage />, { client: testClient(server.url, withJunk) })
     const total = server.app.store!.count()
-    expect(await screen.findByText(`That is all: ${total} favorites KooDrive also sent 1 entry that is not a file; it is left out.`)).toBeInTheDocument()
+    expect(
+      await screen.findByText(`That is all: ${total} favorites KooDrive also sent 1 entry that is not a file; it is left out.`),
+    ).toBeInTheDocument()
   })
 
   it('has an empty state for the whole list', async () => {

@@ -9,7 +9,16 @@ import { buildRows, columnsFor, itemsInRect, rowOfItem, tileWidth } from '../../
 import { IMAGE_STYLES, chooseThumbnail, largestThumbnail } from '../../src/favorites/thumbnail-size'
 
 const fav = (id: string, starredAt?: number): Favorite => ({
-  id, name: id, type: 'image', recycled: false, hidden: false, expired: false, thumbnails: [], canDownload: true, starred: true, starredAt,
+  id,
+  name: id,
+  type: 'image',
+  recycled: false,
+  hidden: false,
+  expired: false,
+  thumbnails: [],
+  canDownload: true,
+  starred: true,
+  starredAt,
 })
 
 describe('columnsFor / tileWidth', () => {
@@ -34,7 +43,15 @@ describe('buildRows', () => {
 
   it('starts a header whenever the group changes, then rows of at most `columns` tiles', () => {
     expect(rows.map((r) => (r.kind === 'header' ? `[${r.label}:${r.count}]` : r.items.map((i) => i.id).join('+')))).toEqual([
-      '[A:3]', 'f0+f1', 'f2', '[B:1]', 'f3', '[C:5]', 'f4+f5', 'f6+f7', 'f8',
+      '[A:3]',
+      'f0+f1',
+      'f2',
+      '[B:1]',
+      'f3',
+      '[C:5]',
+      'f4+f5',
+      'f6+f7',
+      'f8',
     ])
   })
   it('keys rows by place (group, row number) so that they survive new pages and removals', () => {
@@ -42,11 +59,19 @@ describe('buildRows', () => {
     const more = buildRows([...items, { ...fav('f9'), name: 'c' }], 2, (f) => ({ key: f.name, label: f.name }))
     expect(more.slice(0, 8).map((r) => r.key)).toEqual(rows.slice(0, 8).map((r) => r.key))
     // f1 leaves: every row keeps its key, so React keeps the row elements.
-    const fewer = buildRows(items.filter((i) => i.id !== 'f1'), 2, (f) => ({ key: f.name, label: f.name }))
+    const fewer = buildRows(
+      items.filter((i) => i.id !== 'f1'),
+      2,
+      (f) => ({ key: f.name, label: f.name }),
+    )
     expect(fewer.map((r) => r.key)).toEqual(rows.filter((r) => r.key !== 'r:a:0:1').map((r) => r.key))
   })
   it('keeps keys unique when a group comes back further down (a server that does not sort by date)', () => {
-    const mixed = buildRows(['a', 'b', 'a'].map((g, i) => ({ ...fav(`m${i}`), name: g })), 2, (f) => ({ key: f.name, label: f.name }))
+    const mixed = buildRows(
+      ['a', 'b', 'a'].map((g, i) => ({ ...fav(`m${i}`), name: g })),
+      2,
+      (f) => ({ key: f.name, label: f.name }),
+    )
     expect(new Set(mixed.map((r) => r.key)).size).toBe(mixed.length)
   })
   it('finds the row of any item, never a header', () => {
@@ -87,7 +112,10 @@ describe('chooseThumbnail', () => {
   })
   it('asks for every size it may choose in one imageProcess list: cover sizes for tiles, a fitted one for the preview', () => {
     expect(IMAGE_STYLES).toEqual([
-      'image/resize,m_mfit,h_128,w_128', 'image/resize,m_mfit,h_256,w_256', 'image/resize,m_mfit,h_512,w_512', 'image/resize,m_lfit,h_1080,w_1080',
+      'image/resize,m_mfit,h_128,w_128',
+      'image/resize,m_mfit,h_256,w_256',
+      'image/resize,m_mfit,h_512,w_512',
+      'image/resize,m_lfit,h_1080,w_1080',
     ])
   })
 })

@@ -3,7 +3,17 @@ import { ApiError } from '../../src/api/client'
 import type { Favorite } from '../../src/api/favorite'
 import { StarChangeError, failedFiles, patchStarred, restorePlaces, type FavoritesData } from '../../src/api/optimistic'
 
-const fav = (id: string): Favorite => ({ id, name: `${id}.png`, type: 'image', recycled: false, hidden: false, expired: false, thumbnails: [], canDownload: true, starred: true })
+const fav = (id: string): Favorite => ({
+  id,
+  name: `${id}.png`,
+  type: 'image',
+  recycled: false,
+  hidden: false,
+  expired: false,
+  thumbnails: [],
+  canDownload: true,
+  starred: true,
+})
 const data = (...pages: string[][]): FavoritesData => ({
   pages: pages.map((ids) => ({ items: ids.map(fav), autoDeleted: 0, skipped: 0, nextCursor: 'next' })),
   pageParams: pages.map((_, i) => (i === 0 ? undefined : `c${i}`)),
@@ -45,7 +55,13 @@ describe('patchStarred', () => {
 })
 
 describe('failedFiles', () => {
-  const variables = { files: [{ id: 'a', containerId: 'C' }, { id: 'b', containerId: 'C' }], starred: false }
+  const variables = {
+    files: [
+      { id: 'a', containerId: 'C' },
+      { id: 'b', containerId: 'C' },
+    ],
+    starred: false,
+  }
 
   it('takes the per-file failures of an answer', () => {
     expect(failedFiles(variables, { starred: false, succeeded: ['a'], failed: [{ id: 'b', code: '403', message: 'pinned' }] })).toEqual([
@@ -55,7 +71,10 @@ describe('failedFiles', () => {
 
   it('a change that failed part-way keeps what went through', () => {
     const error = new ApiError('network', 0, 'NETWORK', 'offline', '')
-    const partial = new StarChangeError({ starred: false, succeeded: ['a'], failed: [{ id: 'b', code: 'NETWORK', message: 'offline', error }] }, error)
+    const partial = new StarChangeError(
+      { starred: false, succeeded: ['a'], failed: [{ id: 'b', code: 'NETWORK', message: 'offline', error }] },
+      error,
+    )
     expect(failedFiles(variables, partial).map((f) => f.id)).toEqual(['b'])
   })
 

@@ -10,15 +10,38 @@ import type { IncomingMessage } from 'node:http'
 describe('readConfig', () => {
   it('has the documented defaults', () => {
     const c = readConfig({}, '/app')
-    expect(c).toMatchObject({ port: 4173, dataDir: '/app/.data', demoFiles: 5000, demoToken: 'demo-access-token', demoUserId: 'demo-user', apiUrl: undefined, imageOrigins: [] })
+    expect(c).toMatchObject({
+      port: 4173,
+      dataDir: '/app/.data',
+      demoFiles: 5000,
+      demoToken: 'demo-access-token',
+      demoUserId: 'demo-user',
+      apiUrl: undefined,
+      imageOrigins: [],
+    })
   })
 
   it('reads every variable', () => {
     const c = readConfig(
-      { PORT: '8080', KOODRIVE_DATA_DIR: '/d', KOODRIVE_DEMO_FILES: '200000', KOODRIVE_DEMO_TOKEN: 't', KOODRIVE_DEMO_USER_ID: 'u', KOODRIVE_API_URL: 'https://api.example.com', KOODRIVE_IMAGE_ORIGINS: 'https://a.example.com/x, https://b.example.com' },
+      {
+        PORT: '8080',
+        KOODRIVE_DATA_DIR: '/d',
+        KOODRIVE_DEMO_FILES: '200000',
+        KOODRIVE_DEMO_TOKEN: 't',
+        KOODRIVE_DEMO_USER_ID: 'u',
+        KOODRIVE_API_URL: 'https://api.example.com',
+        KOODRIVE_IMAGE_ORIGINS: 'https://a.example.com/x, https://b.example.com',
+      },
       '/app',
     )
-    expect(c).toMatchObject({ port: 8080, dataDir: '/d', demoFiles: 200000, demoToken: 't', demoUserId: 'u', imageOrigins: ['https://a.example.com', 'https://b.example.com'] })
+    expect(c).toMatchObject({
+      port: 8080,
+      dataDir: '/d',
+      demoFiles: 200000,
+      demoToken: 't',
+      demoUserId: 'u',
+      imageOrigins: ['https://a.example.com', 'https://b.example.com'],
+    })
     expect(c.apiUrl?.href).toBe('https://api.example.com/')
   })
 
@@ -52,9 +75,12 @@ describe('parseStyle', () => {
     expect(parseStyle('image/resize,w_64')).toEqual({ mode: 'lfit', width: 64 })
     expect(parseStyle('image/resize,m_fill,w_10,h_10')).toEqual({ mode: 'fill', width: 10, height: 10 })
   })
-  it.each(['image/crop,w_10', 'image/resize,m_lfit', 'image/resize,w_5000', 'image/resize,w_-1', 'image/resize,x_1,w_5'])('refuses %s with a message', (style) => {
-    expect(typeof parseStyle(style)).toBe('string')
-  })
+  it.each(['image/crop,w_10', 'image/resize,m_lfit', 'image/resize,w_5000', 'image/resize,w_-1', 'image/resize,x_1,w_5'])(
+    'refuses %s with a message',
+    (style) => {
+      expect(typeof parseStyle(style)).toBe('string')
+    },
+  )
 })
 
 describe('pickEncoding', () => {
@@ -77,10 +103,12 @@ describe('upstreamUrl', () => {
       'https://drive.example.com/base/koodrive/ose/v1/star/files?pageSize=5&x=%2F%2Fevil',
     )
   })
-  it.each(['//evil.example/koodrive/ose/v1/star/files', 'https://evil.example/koodrive/ose/v1/star/files', '/koodrive/ose/v1/star/files/..', '/koodrive/ose/v1/star/other'])(
-    'refuses %s',
-    (url) => {
-      expect(upstreamUrl(upstream, req(url))).toBeUndefined()
-    },
-  )
+  it.each([
+    '//evil.example/koodrive/ose/v1/star/files',
+    'https://evil.example/koodrive/ose/v1/star/files',
+    '/koodrive/ose/v1/star/files/..',
+    '/koodrive/ose/v1/star/other',
+  ])('refuses %s', (url) => {
+    expect(upstreamUrl(upstream, req(url))).toBeUndefined()
+  })
 })
