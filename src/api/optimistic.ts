@@ -1,10 +1,9 @@
-// Star and unstar optimistically, as in TkDodo's "Concurrent Optimistic Updates in React Query":
-// cancel list fetches and patch every cached page when a change is asked for, reconcile per file
-// from the batch answers, and refetch the lists only when the last change has settled.
-import type { InfiniteData, QueryClient } from '@tanstack/react-query'
-import { ApiError, type KooDriveClient } from './client'
-import { setStarred, type FavoritesPage, type StarFailure, type StarResult } from './favorites'
-import { favoriteMutations, favoriteQueries, type SetStarredVariables } from './queries'
+// The cache side of starring optimistically: patching cached pages, reading what a change left,
+// and putting removed files back in their places. The mutation itself is in star-mutation.ts.
+import type { InfiniteData } from '@tanstack/react-query'
+import { ApiError } from './client'
+import type { FavoritesPage, StarFailure, StarResult } from './favorites'
+import type { SetStarredVariables } from './queries'
 
 export type FavoritesData = InfiniteData<FavoritesPage, string | undefined>
 
@@ -35,82 +34,21 @@ export class StarChangeError extends Error {
   }
 }
 
+/** A settled change (a mutation's state): what was asked, and its answer or the error it ended with. */
+export interface StarOutcome {
+  variables?: SetStarredVariables
+  data?: StarResult
+  error?: unknown
+}
+
 /** The files of a change that did not happen: all of them when it failed outright. */
-export function failedFiles(variables: SetStarredVariables, outcome: StarResult | unknown): StarFailure[] {
-  if (outcome instanceof StarChangeError) return outcome.result.failed
-  if (outcome && typeof outcome === 'object' && 'failed' in outcome) return (outcome as StarResult).failed
-  const error = outcome instanceof ApiError ? outcome : undefined
-  const message = error?.msg ?? (outcome instanceof Error ? outcome.message : String(outcome))
-  return variables.files.map((f) => ({ id: f.id, code: error?.code ?? 'UNKNOWN', message, error }))
-}
-
-export interface StarMutationOptions {
-  /** A 401: end the session and resolve once the same user is connected again (reject otherwise). */
-  reauthorize: (error: ApiError) => Promise<void>
-}
-
-/**
- * Registers the star/unstar mutation under its key, so that a change paused offline can be
- * persisted and resumed with nothing but the key and its variables.
- */
-export function registerStarMutation(queryClient: QueryClient, client: KooDriveClient, { reauthorize }: StarMutationOptions) {
-  // The last change asked for each file. A change that settles after a newer one for the same
-  // file was asked for must not set that file back: the newer one decides.
-  const lastAsked = new Map<string, object>()
-  const lists = { queryKey: favoriteQueries.lists() }
-  const mutationKey = favoriteMutations.setStarredKey()
-
-  function settle(variables: SetStarredVariables, failed: readonly StarFailure[], token: object | undefined) {
-    const revert = new Set<string>()
-    const failedIds = new Set(failed.map((f) => f.id))
-    for (const { id } of variables.files) {
-      // A change resumed after a reload has no token: it is the newest unless one was asked since.
-      const mine = token ? lastAsked.get(id) === token : !lastAsked.has(id)
-      if (mine && failedIds.has(id)) revert.add(id)
-    }
-    queryClient.setQueriesData<FavoritesData>(lists, (data) => patchStarred(data, revert, !variables.starred))
-    if (queryClient.isMutating({ mutationKey }) === 1) {
-      lastAsked.clear()
-      void queryClient.invalidateQueries(lists)
-    }
-  }
-
-  queryClient.setMutationDefaults(mutationKey, {
-    mutationFn: async ({ files, starred }: SetStarredVariables): Promise<StarResult> => {
-      const result: StarResult = { starred, succeeded: [], failed: [] }
-      let remaining = files
-      for (;;) {
-        const part = await setStarred(client, remaining, starred)
-        result.succeeded.push(...part.succeeded)
-        const unauthorized = part.failed.filter((f) => f.error?.unauthorized)
-        result.failed.push(...part.failed.filter((f) => !f.error?.unauthorized))
-        if (unauthorized.length === 0) break
-        // Keep the change pending through Connect and send the rest once the user is back.
-        await reauthorize(unauthorized[0]!.error!)
-        const again = new Set(unauthorized.map((f) => f.id))
-        remaining = remaining.filter((f) => again.has(f.id))
-      }
-      const retryable = result.failed.find((f) => f.error?.retryable)
-      if (retryable) throw new StarChangeError(result, retryable.error!)
-      return result
-    },
-    // States are absolute, so sending one again is safe: network errors, 5xx and 429 are retried.
-    retry: (failureCount, error) => error instanceof StarChangeError && error.error.retryable && failureCount < 3,
-    onMutate: async ({ files, starred }: SetStarredVariables) => {
-      const token = {}
-      for (const f of files) lastAsked.set(f.id, token)
-      const ids = new Set(files.map((f) => f.id))
-      // Patch first, in the same task as the click; then stop any fetch that would overwrite it.
-      queryClient.setQueriesData<FavoritesData>(lists, (data) => patchStarred(data, ids, starred))
-      await queryClient.cancelQueries(lists)
-      queryClient.setQueriesData<FavoritesData>(lists, (data) => patchStarred(data, ids, starred))
-      return { token }
-    },
-    onSuccess: (result: StarResult, variables: SetStarredVariables, context: { token: object } | undefined) =>
-      settle(variables, result.failed, context?.token),
-    onError: (error: unknown, variables: SetStarredVariables, context: { token: object } | undefined) =>
-      settle(variables, failedFiles(variables, error), context?.token),
-  })
+export function failedFiles({ variables, data, error }: StarOutcome): StarFailure[] {
+  if (data) return data.failed
+  if (!variables) return []
+  if (error instanceof StarChangeError) return error.result.failed
+  const apiError = error instanceof ApiError ? error : undefined
+  const message = apiError?.msg ?? (error instanceof Error ? error.message : String(error))
+  return variables.files.map((f) => ({ id: f.id, code: apiError?.code ?? 'UNKNOWN', message, error: apiError }))
 }
 
 /** Where a removed file was: the file loaded just before it (none when it was first). */

@@ -1,5 +1,5 @@
 // TanStack Query option factories for favorites, keys generic to specific.
-import { infiniteQueryOptions } from '@tanstack/react-query'
+import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query'
 import { ApiError, type KooDriveClient } from './client'
 import { listFavorites, type FileRef, type ListParams } from './favorites'
 
@@ -30,4 +30,10 @@ export const favoriteQueries = {
 /** The star/unstar mutation is registered once with setMutationDefaults (see optimistic.ts). */
 export const favoriteMutations = {
   setStarredKey: () => [...favoriteQueries.all(), 'setStarred'] as const,
+}
+
+/** Forgets everything cached for the user: every favorites page and every change not yet settled. */
+export function forgetUser(queryClient: QueryClient) {
+  queryClient.removeQueries({ queryKey: favoriteQueries.all() })
+  queryClient.getMutationCache().clear()
 }

@@ -1,19 +1,25 @@
 // The app shell: configuration, language, API client, query client, router, Connect.
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { useState, type ReactNode } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router-dom'
 import { ApiError, createClient, type KooDriveClient } from '../api/client'
-import { registerStarMutation } from '../api/optimistic'
 import { shouldRetry } from '../api/queries'
+import { starMutationOptions, type StarMutationOptions } from '../api/star-mutation'
 import { FavoritesPage } from '../favorites/favorites-page'
-import { Button } from '../ui/controls'
-import { ClientContext } from '../lib/client-context'
-import { ConnectScreen } from './connect-screen'
-import { ErrorBoundary } from './error-boundary'
+import { ClientContext, StarMutationContext } from '../lib/client-context'
 import { I18nProvider, useI18n } from '../lib/i18n'
 import { loadAppConfig, session, useSession } from '../lib/session'
+import { Button } from '../ui/controls'
+import { ConnectScreen } from './connect-screen'
+import { ErrorBoundary } from './error-boundary'
 
-export function makeQueryClient(client: KooDriveClient): QueryClient {
+export interface AppClients {
+  client: KooDriveClient
+  queryClient: QueryClient
+  starMutation: StarMutationOptions
+}
+
+export function makeAppClients(client: KooDriveClient): AppClients {
   const queryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error) => {
@@ -24,14 +30,27 @@ export function makeQueryClient(client: KooDriveClient): QueryClient {
       queries: { staleTime: 5 * 60_000, refetchOnWindowFocus: false, retry: shouldRetry },
     },
   })
-  registerStarMutation(queryClient, client, {
+  const starMutation = starMutationOptions(client, {
     reauthorize: (error) => {
       const userId = session.credentials()?.userId ?? session.getState().previousUserId
       session.expire(error.msg)
       return session.reconnected(userId)
     },
   })
-  return queryClient
+  // The same object the screens pass to useMutation: a change resumed with only its key and
+  // variables (after a 401, or from storage) runs exactly what a click runs.
+  queryClient.setMutationDefaults(starMutation.mutationKey, starMutation)
+  return { client, queryClient, starMutation }
+}
+
+export function AppProviders({ client, queryClient, starMutation, children }: AppClients & { children: ReactNode }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ClientContext value={client}>
+        <StarMutationContext value={starMutation}>{children}</StarMutationContext>
+      </ClientContext>
+    </QueryClientProvider>
+  )
 }
 
 function Crash({ error }: { error: Error }) {
@@ -48,8 +67,28 @@ function Crash({ error }: { error: Error }) {
   )
 }
 
+/** The start-up facts: which mode the server runs in, and the demo library's credentials. */
+function useAppConfig(baseUrl: string) {
+  return useQuery({
+    queryKey: ['app-config', baseUrl],
+    queryFn: async ({ signal }) => {
+      const config = await loadAppConfig(baseUrl, signal)
+      // Demo mode opens straight onto the demo library; its credentials travel like real ones.
+      if (config.mode === 'demo' && config.token && config.userId && !session.credentials()) {
+        session.connect({ token: config.token, userId: config.userId })
+      }
+      return config
+    },
+    staleTime: Infinity,
+    gcTime: Infinity,
+  })
+}
+
 function Shell({ baseUrl }: { baseUrl: string }) {
+  const config = useAppConfig(baseUrl)
   const { credentials, endedBecause } = useSession()
+  if (config.isPending) return null
+  if (config.isError) return <Crash error={config.error} />
   if (!credentials) return <ConnectScreen baseUrl={baseUrl} reason={endedBecause} />
   return (
     <Routes>
@@ -59,46 +98,23 @@ function Shell({ baseUrl }: { baseUrl: string }) {
 }
 
 export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) {
-  const [client] = useState(() =>
-    createClient({
-      baseUrl,
-      getCredentials: session.credentials,
-      getLanguage: () => (document.documentElement.lang === 'zh-CN' ? 'zh-CN' : 'en-US'),
-    }),
+  const [clients] = useState(() =>
+    makeAppClients(
+      createClient({
+        baseUrl,
+        getCredentials: session.credentials,
+        getLanguage: () => (document.documentElement.lang === 'zh-CN' ? 'zh-CN' : 'en-US'),
+      }),
+    ),
   )
-  const [queryClient] = useState(() => makeQueryClient(client))
-  const [state, setState] = useState<'loading' | 'ready' | Error>('loading')
-
-  useEffect(() => {
-    const controller = new AbortController()
-    loadAppConfig(baseUrl, controller.signal)
-      .then((config) => {
-        // Demo mode opens straight onto the demo library; its credentials travel like real ones.
-        if (config.mode === 'demo' && config.token && config.userId && !session.credentials()) {
-          session.connect({ token: config.token, userId: config.userId })
-        }
-        setState('ready')
-      })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setState(error instanceof Error ? error : new Error(String(error)))
-      })
-    return () => controller.abort()
-  }, [baseUrl])
-
   return (
     <I18nProvider>
       <ErrorBoundary fallback={(error) => <Crash error={error} />}>
-        {state === 'loading' ? null : state instanceof Error ? (
-          <Crash error={state} />
-        ) : (
-          <QueryClientProvider client={queryClient}>
-            <ClientContext value={client}>
-              <BrowserRouter>
-                <Shell baseUrl={baseUrl} />
-              </BrowserRouter>
-            </ClientContext>
-          </QueryClientProvider>
-        )}
+        <AppProviders {...clients}>
+          <BrowserRouter>
+            <Shell baseUrl={baseUrl} />
+          </BrowserRouter>
+        </AppProviders>
       </ErrorBoundary>
     </I18nProvider>
   )

@@ -6,7 +6,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { useSearchParams } from 'react-router-dom'
 import { ApiError, createClient, type Credentials } from '../api/client'
 import { listFavorites } from '../api/favorites'
-import { favoriteMutations, favoriteQueries, shouldRetry } from '../api/queries'
+import { favoriteMutations, favoriteQueries, forgetUser, shouldRetry } from '../api/queries'
 import { listFilter, readFilter } from '../favorites/filters'
 import { Button } from '../ui/controls'
 import { useKooDriveClient } from '../lib/client-context'
@@ -40,7 +40,7 @@ export function ConnectScreen({ baseUrl, reason }: { baseUrl: string; reason?: s
       })
       const first = await listFavorites(candidate, filter)
       // Back as the same user after a 401: the cache (and where they were) stays; anyone else starts clean.
-      if (session.getState().previousUserId !== credentials.userId) queryClient.clear()
+      if (session.getState().previousUserId !== credentials.userId) forgetUser(queryClient)
       const { queryKey } = favoriteQueries.list(client, filter)
       if (!queryClient.getQueryData(queryKey)) queryClient.setQueryData(queryKey, { pages: [first], pageParams: [undefined] })
       session.connect(credentials)

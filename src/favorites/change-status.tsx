@@ -2,9 +2,10 @@
 import { cn } from '../ui/cn'
 import { useMutationState } from '@tanstack/react-query'
 import { useState } from 'react'
-import type { StarResult } from '../api/favorites'
 import { failedFiles } from '../api/optimistic'
-import { favoriteMutations, type SetStarredVariables } from '../api/queries'
+import type { SetStarredVariables } from '../api/queries'
+import type { StarMutation } from '../api/star-mutation'
+import { useStarMutationOptions } from '../lib/client-context'
 import { useI18n } from '../lib/i18n'
 import { Button } from '../ui/controls'
 import { displayName } from './display-name'
@@ -24,19 +25,15 @@ interface ChangeStatusProps {
 export function ChangeStatus({ last, changed: count, onUndo, onDismiss }: ChangeStatusProps) {
   const { t } = useI18n()
   const [dismissedFailure, setDismissedFailure] = useState(-1)
-  const failures = useMutationState({
-    filters: {
-      mutationKey: favoriteMutations.setStarredKey(),
-      predicate: (m) => m.state.status === 'error' || (m.state.status === 'success' && (m.state.data as StarResult).failed.length > 0),
-    },
-    select: (m) => {
-      const variables = m.state.variables as SetStarredVariables
-      const names = new Map(variables.files.map((f) => [f.id, f.name ?? f.id]))
-      const failed = failedFiles(variables, m.state.status === 'error' ? m.state.error : m.state.data)
-      return { id: m.mutationId, starred: variables.starred, failed: failed.map((f) => ({ ...f, name: names.get(f.id) ?? f.id })) }
+  const settled = useMutationState({
+    filters: { mutationKey: useStarMutationOptions().mutationKey, predicate: (m) => m.state.status !== 'pending' },
+    select: (m: StarMutation) => {
+      const names = new Map(m.state.variables?.files.map((f) => [f.id, f.name ?? f.id]))
+      const failed = failedFiles(m.state).map((f) => ({ ...f, name: names.get(f.id) ?? f.id }))
+      return { id: m.mutationId, starred: m.state.variables?.starred, failed }
     },
   })
-  const failure = failures.findLast((f) => f.id > dismissedFailure)
+  const failure = settled.findLast((f) => f.failed.length > 0 && f.id > dismissedFailure)
   const message =
     !last || count === 0
       ? ''

@@ -2,6 +2,7 @@
 import { cn } from '../ui/cn'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import { forgetUser } from '../api/queries'
 import { LOCALES, useI18n } from '../lib/i18n'
 import { session } from '../lib/session'
 import { useTheme, type Theme } from '../lib/theme'
@@ -169,7 +170,7 @@ function ViewOptions({ filter, onFilter, density, onDensity, onShortcuts, inShee
           onClick={() => {
             // Forget everything of this user: the token and every cached page.
             session.disconnect()
-            queryClient.clear()
+            forgetUser(queryClient)
           }}
         >
           {t('disconnect')}

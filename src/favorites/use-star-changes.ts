@@ -3,15 +3,16 @@
 import { useMutation, useMutationState, useQueryClient, type QueryKey } from '@tanstack/react-query'
 import { useCallback, useRef, useState } from 'react'
 import type { Favorite } from '../api/favorite'
-import type { StarResult } from '../api/favorites'
 import { failedFiles, restorePlaces, type FavoritesData, type Place } from '../api/optimistic'
-import { favoriteMutations, type SetStarredVariables } from '../api/queries'
+import type { SetStarredVariables } from '../api/queries'
+import type { StarMutation } from '../api/star-mutation'
+import { useStarMutationOptions } from '../lib/client-context'
 
 /** `loaded`: every file of the list in order (hidden ones too); `listKey`: that list's query. */
 export function useStarChanges(loaded: readonly Favorite[], listKey: QueryKey) {
   const queryClient = useQueryClient()
-  // Only the key: the mutation itself is registered with setMutationDefaults.
-  const { mutate } = useMutation<StarResult, Error, SetStarredVariables>({ mutationKey: favoriteMutations.setStarredKey() })
+  const starMutation = useStarMutationOptions()
+  const { mutate } = useMutation(starMutation)
   const [lastChange, setLastChange] = useState<SetStarredVariables>()
   // Where the removed files were, so Undo can put them back even after the list was refetched.
   const places = useRef<Place[]>([])
@@ -34,10 +35,10 @@ export function useStarChanges(loaded: readonly Favorite[], listKey: QueryKey) {
   const refused = new Set(
     useMutationState({
       filters: {
-        mutationKey: favoriteMutations.setStarredKey(),
+        mutationKey: starMutation.mutationKey,
         predicate: (m) => m.state.variables === lastChange && m.state.status !== 'pending',
       },
-      select: (m) => failedFiles(lastChange!, m.state.status === 'error' ? m.state.error : m.state.data).map((f) => f.id),
+      select: (m: StarMutation) => failedFiles(m.state).map((f) => f.id),
     })[0],
   )
   /** The files the last change really moved (all of them while KooDrive has not answered). */

@@ -4,7 +4,8 @@ import { InfiniteQueryObserver, MutationObserver, QueryClient } from '@tanstack/
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
 import { ApiError, createClient, type KooDriveClient } from '../../src/api/client'
 import type { StarResult } from '../../src/api/favorites'
-import { registerStarMutation, type FavoritesData } from '../../src/api/optimistic'
+import type { FavoritesData } from '../../src/api/optimistic'
+import { starMutationOptions } from '../../src/api/star-mutation'
 import { favoriteMutations, favoriteQueries, type SetStarredVariables } from '../../src/api/queries'
 import type { RunningServer } from '../../src/server/app'
 import type { ApiCall } from '../../src/server/config'
@@ -54,9 +55,8 @@ beforeEach(async () => {
   failNext = undefined
   reauthorize = () => Promise.reject(new Error('no reconnect in this test'))
   queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  registerStarMutation(queryClient, client, { reauthorize: (e) => reauthorize(e) })
-  const key = favoriteMutations.setStarredKey()
-  queryClient.setMutationDefaults(key, { ...queryClient.getMutationDefaults(key), retryDelay: 10 })
+  const starMutation = starMutationOptions(client, { reauthorize: (e) => reauthorize(e) })
+  queryClient.setMutationDefaults(starMutation.mutationKey, { ...starMutation, retryDelay: 10 })
   // An active list (someone is looking at it), two pages loaded.
   const observer = new InfiniteQueryObserver(queryClient, favoriteQueries.list(client, filter))
   unsubscribe = observer.subscribe(() => {})

@@ -64,9 +64,9 @@ describe('failedFiles', () => {
   }
 
   it('takes the per-file failures of an answer', () => {
-    expect(failedFiles(variables, { starred: false, succeeded: ['a'], failed: [{ id: 'b', code: '403', message: 'pinned' }] })).toEqual([
-      { id: 'b', code: '403', message: 'pinned' },
-    ])
+    expect(
+      failedFiles({ variables, data: { starred: false, succeeded: ['a'], failed: [{ id: 'b', code: '403', message: 'pinned' }] } }),
+    ).toEqual([{ id: 'b', code: '403', message: 'pinned' }])
   })
 
   it('a change that failed part-way keeps what went through', () => {
@@ -75,16 +75,16 @@ describe('failedFiles', () => {
       { starred: false, succeeded: ['a'], failed: [{ id: 'b', code: 'NETWORK', message: 'offline', error }] },
       error,
     )
-    expect(failedFiles(variables, partial).map((f) => f.id)).toEqual(['b'])
+    expect(failedFiles({ variables, error: partial }).map((f) => f.id)).toEqual(['b'])
   })
 
   it('a change that failed outright failed for every file, with the error message', () => {
     const error = new ApiError('http', 400, '400', 'Bad request body', 'trace')
-    expect(failedFiles(variables, error)).toEqual([
+    expect(failedFiles({ variables, error })).toEqual([
       { id: 'a', code: '400', message: 'Bad request body', error },
       { id: 'b', code: '400', message: 'Bad request body', error },
     ])
-    expect(failedFiles(variables, new Error('boom')).map((f) => f.message)).toEqual(['boom', 'boom'])
+    expect(failedFiles({ variables, error: new Error('boom') }).map((f) => f.message)).toEqual(['boom', 'boom'])
   })
 })
 

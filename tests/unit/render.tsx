@@ -1,11 +1,9 @@
 // Renders app pieces with fresh providers, talking to a real server through the real client.
-import { QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { MemoryRouter } from 'react-router-dom'
 import { createClient, type KooDriveClient } from '../../src/api/client'
-import { makeQueryClient } from '../../src/app/app'
-import { ClientContext } from '../../src/lib/client-context'
+import { AppProviders, makeAppClients } from '../../src/app/app'
 import { I18nProvider } from '../../src/lib/i18n'
 import { session } from '../../src/lib/session'
 import { TOKEN, USER } from '../server/helpers'
@@ -17,17 +15,16 @@ export function testClient(baseUrl: string, fetchImpl?: typeof fetch): KooDriveC
 export function renderWithApp(ui: ReactNode, { client, route = '/' }: { client: KooDriveClient; route?: string }) {
   session.connect({ token: TOKEN, userId: USER })
   // The app's own query client (its mutation defaults are part of what is tested), without retries.
-  const queryClient = makeQueryClient(client)
+  const clients = makeAppClients(client)
+  const { queryClient } = clients
   queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } })
   return {
     queryClient,
     ...render(
       <I18nProvider initial="en">
-        <QueryClientProvider client={queryClient}>
-          <ClientContext value={client}>
-            <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
-          </ClientContext>
-        </QueryClientProvider>
+        <AppProviders {...clients}>
+          <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+        </AppProviders>
       </I18nProvider>,
     ),
   }

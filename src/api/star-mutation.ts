@@ -1,0 +1,87 @@
+// Star and unstar optimistically, as in TkDodo's "Concurrent Optimistic Updates in React Query":
+// cancel list fetches and patch every cached page when a change is asked for, reconcile per file
+// from the batch answers, and refetch the lists only when the last change has settled.
+import { mutationOptions, type Mutation, type QueryClient } from '@tanstack/react-query'
+import type { ApiError, KooDriveClient } from './client'
+import { setStarred, type StarFailure, type StarResult } from './favorites'
+import { failedFiles, patchStarred, StarChangeError, type FavoritesData } from './optimistic'
+import { favoriteMutations, favoriteQueries, type SetStarredVariables } from './queries'
+
+/** What onMutate hands to the other callbacks: who asked last for each file. */
+export interface StarContext {
+  token: object
+}
+
+export type StarMutation = Mutation<StarResult, Error, SetStarredVariables, StarContext>
+
+export interface StarMutationDependencies {
+  /** A 401: end the session and resolve once the same user is connected again (reject otherwise). */
+  reauthorize: (error: ApiError) => Promise<void>
+}
+
+/**
+ * The star/unstar mutation. The app registers this object with setMutationDefaults, so that a
+ * change paused offline can be resumed with nothing but its key and variables, and the screens
+ * call useMutation with the same object.
+ */
+export function starMutationOptions(client: KooDriveClient, { reauthorize }: StarMutationDependencies) {
+  // The last change asked for each file. A change that settles after a newer one for the same
+  // file was asked for must not set that file back: the newer one decides.
+  const lastAsked = new Map<string, object>()
+  const lists = { queryKey: favoriteQueries.lists() }
+  const mutationKey = favoriteMutations.setStarredKey()
+
+  function settle(queryClient: QueryClient, variables: SetStarredVariables, failed: readonly StarFailure[], token: object | undefined) {
+    const revert = new Set<string>()
+    const failedIds = new Set(failed.map((f) => f.id))
+    for (const { id } of variables.files) {
+      // A change resumed after a reload has no token: it is the newest unless one was asked since.
+      const mine = token ? lastAsked.get(id) === token : !lastAsked.has(id)
+      if (mine && failedIds.has(id)) revert.add(id)
+    }
+    queryClient.setQueriesData<FavoritesData>(lists, (data) => patchStarred(data, revert, !variables.starred))
+    if (queryClient.isMutating({ mutationKey }) === 1) {
+      lastAsked.clear()
+      void queryClient.invalidateQueries(lists)
+    }
+  }
+
+  return mutationOptions<StarResult, Error, SetStarredVariables, StarContext>({
+    mutationKey,
+    mutationFn: async ({ files, starred }) => {
+      const result: StarResult = { starred, succeeded: [], failed: [] }
+      let remaining = files
+      for (;;) {
+        const part = await setStarred(client, remaining, starred)
+        result.succeeded.push(...part.succeeded)
+        const unauthorized = part.failed.filter((f) => f.error?.unauthorized)
+        result.failed.push(...part.failed.filter((f) => !f.error?.unauthorized))
+        if (unauthorized.length === 0) break
+        // Keep the change pending through Connect and send the rest once the user is back.
+        await reauthorize(unauthorized[0]!.error!)
+        const again = new Set(unauthorized.map((f) => f.id))
+        remaining = remaining.filter((f) => again.has(f.id))
+      }
+      const retryable = result.failed.find((f) => f.error?.retryable)
+      if (retryable) throw new StarChangeError(result, retryable.error!)
+      return result
+    },
+    // States are absolute, so sending one again is safe: network errors, 5xx and 429 are retried.
+    retry: (failureCount, error) => error instanceof StarChangeError && error.error.retryable && failureCount < 3,
+    onMutate: async ({ files, starred }, { client: queryClient }) => {
+      const token = {}
+      for (const f of files) lastAsked.set(f.id, token)
+      const ids = new Set(files.map((f) => f.id))
+      // Patch first, in the same task as the click; then stop any fetch that would overwrite it.
+      queryClient.setQueriesData<FavoritesData>(lists, (data) => patchStarred(data, ids, starred))
+      await queryClient.cancelQueries(lists)
+      queryClient.setQueriesData<FavoritesData>(lists, (data) => patchStarred(data, ids, starred))
+      return { token }
+    },
+    onSuccess: (data, variables, context, { client: queryClient }) => settle(queryClient, variables, data.failed, context?.token),
+    onError: (error, variables, context, { client: queryClient }) =>
+      settle(queryClient, variables, failedFiles({ variables, error }), context?.token),
+  })
+}
+
+export type StarMutationOptions = ReturnType<typeof starMutationOptions>
