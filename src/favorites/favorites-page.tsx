@@ -1,10 +1,8 @@
 // The favorites screen: filters in the URL, the infinite grid, the preview.
 import { cn } from '../ui/cn'
 import { useInfiniteQuery, useIsMutating } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
-import type { Favorite } from '../api/favorite'
-import type { FavoritesPage as Page } from '../api/favorites'
+import { useCallback, useMemo, useState } from 'react'
+import { useSearchParams } from 'react-router-dom'
 import { favoriteMutations, favoriteQueries } from '../api/queries'
 import { useKooDriveClient } from '../lib/client-context'
 import { useI18n } from '../lib/i18n'
@@ -19,30 +17,13 @@ import { PreviewDialog } from './preview-dialog'
 import { NO_SELECTION, keepPresent, selectedIn, type Selection } from './selection'
 import { SelectionToolbar } from './selection-toolbar'
 import { ShortcutsDialog } from './shortcuts-dialog'
+import { flatten, usePreview } from './use-preview'
 import { useStarChanges } from './use-star-changes'
-
-/** All loaded items in order; a file that moved between two page loads is shown once. */
-function flatten(pages: Page[] | undefined): Favorite[] {
-  if (!pages) return []
-  const seen = new Set<string>()
-  const out: Favorite[] = []
-  for (const page of pages) {
-    for (const item of page.items) {
-      if (!seen.has(item.id)) {
-        seen.add(item.id)
-        out.push(item)
-      }
-    }
-  }
-  return out
-}
 
 export function FavoritesPage() {
   const client = useKooDriveClient()
   const { t } = useI18n()
   const [params, setParams] = useSearchParams()
-  const navigate = useNavigate()
-  const location = useLocation()
   const filter = readFilter(params)
   const [density, setDensity] = useDensity()
 
@@ -78,75 +59,7 @@ export function FavoritesPage() {
   const removeSelected = useCallback(() => change(selected, false), [change, selected])
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
 
-  // ---- preview, named in the URL (?file=ID) so that Back closes it ----
-  const fileId = params.get('file')
-  // Looked up among everything loaded: a file removed from the preview stays open, offering Add.
-  const previewIndex = fileId ? loaded.findIndex((f) => f.id === fileId) : -1
-  // The file last shown, so a preview whose file the refetch dropped (removed here) stays open.
-  const [kept, setKept] = useState<Favorite>()
-  const found = previewIndex >= 0 ? loaded[previewIndex] : undefined
-  if (found && found !== kept) setKept(found)
-  const previewItem = found ?? (kept && kept.id === fileId ? { ...kept, starred: false } : undefined)
-  const previewing = previewItem !== undefined
-  const previousShown = previewIndex > 0 ? loaded.slice(0, previewIndex).findLast((f) => f.starred) : undefined
-  const nextShown = previewIndex >= 0 ? loaded.slice(previewIndex + 1).find((f) => f.starred) : undefined
-  const openedHere = (location.state as { preview?: boolean } | null)?.preview === true
-
-  const showFile = useCallback(
-    (id: string, replace: boolean) =>
-      setParams(
-        (p) => {
-          const next = new URLSearchParams(p)
-          next.set('file', id)
-          return next
-        },
-        // Stepping to the next file replaces the entry and keeps its state: Back still closes.
-        { replace, state: replace ? location.state : { preview: true } },
-      ),
-    [setParams, location.state],
-  )
-  const openPreview = useCallback((index: number) => items[index] && showFile(items[index].id, false), [items, showFile])
-  /** Takes the file out of the URL without a history entry. */
-  const dropFile = useCallback(
-    () =>
-      setParams(
-        (p) => {
-          const next = new URLSearchParams(p)
-          next.delete('file')
-          return next
-        },
-        { replace: true },
-      ),
-    [setParams],
-  )
-  const closePreview = () => (openedHere ? navigate(-1) : dropFile())
-  const nextFile = async () => {
-    if (nextShown) return showFile(nextShown.id, true)
-    if (!hasNextPage) return
-    const result = await fetchNextPage({ cancelRefetch: false })
-    const all = flatten(result.data?.pages)
-    const next = all.slice(all.findIndex((f) => f.id === fileId) + 1).find((f) => f.starred)
-    if (next) showFile(next.id, true)
-  }
-
-  // A link to a file not loaded yet: load pages until it appears, or drop the name at the end.
-  useEffect(() => {
-    if (!fileId || previewing || !query.isSuccess || isFetching) return
-    if (hasNextPage) loadMore()
-    else dropFile()
-  }, [fileId, previewing, query.isSuccess, isFetching, hasNextPage, loadMore, dropFile])
-
-  // When the preview closes, focus (and scroll to) the tile it showed.
-  const [focusRequest, setFocusRequest] = useState<{ index: number; seq: number }>()
-  const lastPreviewed = useRef<string | null>(null)
-  useEffect(() => {
-    if (fileId) lastPreviewed.current = fileId
-    else if (lastPreviewed.current) {
-      const index = items.findIndex((f) => f.id === lastPreviewed.current)
-      lastPreviewed.current = null
-      if (index >= 0) setFocusRequest((r) => ({ index, seq: (r?.seq ?? 0) + 1 }))
-    }
-  }, [fileId, items])
+  const preview = usePreview({ loaded, items, query, loadMore })
 
   let body
   if (query.isPending) {
@@ -178,12 +91,12 @@ export function FavoritesPage() {
         hasNextPage={hasNextPage}
         canFetchNextPage={!isFetching && !isFetchNextPageError}
         fetchNextPage={loadMore}
-        onOpen={openPreview}
+        onOpen={preview.open}
         selection={selection}
         onSelection={setSelection}
         onRemove={removeSelected}
         onShortcuts={() => setShortcutsOpen(true)}
-        focusRequest={focusRequest}
+        focusRequest={preview.focusRequest}
         footer={
           <GridFooter
             total={items.length}
@@ -215,16 +128,16 @@ export function FavoritesPage() {
       <main aria-busy={busy} className="flex min-h-0 flex-1 flex-col">
         {body}
       </main>
-      {previewItem && (
+      {preview.item && (
         <PreviewDialog
           key="preview"
-          item={previewItem}
-          hasPrevious={previousShown !== undefined}
-          hasNext={nextShown !== undefined || hasNextPage}
-          onPrevious={() => previousShown && showFile(previousShown.id, true)}
-          onNext={() => void nextFile()}
-          onStarred={(starred) => change([previewItem], starred)}
-          onClose={closePreview}
+          item={preview.item}
+          hasPrevious={preview.hasPrevious}
+          hasNext={preview.hasNext}
+          onPrevious={preview.previous}
+          onNext={preview.next}
+          onStarred={(starred) => preview.item && change([preview.item], starred)}
+          onClose={preview.close}
         />
       )}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}

@@ -24,9 +24,9 @@ export function tileWidth(width: number, columns: number): number {
   return Math.max(0, (width - GAP * (columns - 1)) / columns)
 }
 
-export type Row =
-  | { kind: 'header'; key: string; label: string; first: number; count: number }
-  | { kind: 'tiles'; key: string; first: number; items: Favorite[] }
+export type HeaderRow = { kind: 'header'; key: string; label: string; first: number; count: number }
+export type TilesRow = { kind: 'tiles'; key: string; first: number; items: Favorite[] }
+export type Row = HeaderRow | TilesRow
 
 /**
  * Cuts items into rows: a header row whenever the date group changes, then rows of `columns`
@@ -54,6 +54,11 @@ export function buildRows(items: readonly Favorite[], columns: number, groupOf: 
     i = end
   }
   return rows
+}
+
+/** The ids of the date group a header row heads. */
+export function groupIds(row: HeaderRow, ids: readonly string[]): string[] {
+  return ids.slice(row.first, row.first + row.count)
 }
 
 /** The row holding item `index`. Rows are in item order, so a binary search finds it. */

@@ -65,3 +65,6 @@ export function keepPresent(selection: Selection, present: (id: string) => boole
 export function selectedIn<T extends { id: string }>(selection: Selection, items: readonly T[]): T[] {
   return selection.ids.size === 0 ? [] : items.filter((item) => selection.ids.has(item.id))
 }
+
+/** How a component asks for a new selection: a function of the current one. */
+export type SelectionUpdate = (update: (selection: Selection) => Selection) => void

@@ -1,0 +1,115 @@
+// The preview, named in the URL (?file=ID) so that Back closes it and a link opens it.
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
+import type { Favorite } from '../api/favorite'
+import type { FavoritesPage } from '../api/favorites'
+
+/** All loaded items in order; a file that moved between two page loads is shown once. */
+export function flatten(pages: FavoritesPage[] | undefined): Favorite[] {
+  if (!pages) return []
+  const seen = new Set<string>()
+  const out: Favorite[] = []
+  for (const page of pages) {
+    for (const item of page.items) {
+      if (!seen.has(item.id)) {
+        seen.add(item.id)
+        out.push(item)
+      }
+    }
+  }
+  return out
+}
+
+interface PreviewOptions {
+  /** Every loaded file in order, hidden ones too. */
+  loaded: readonly Favorite[]
+  /** The files shown in the grid. */
+  items: readonly Favorite[]
+  query: UseInfiniteQueryResult<InfiniteData<FavoritesPage>>
+  loadMore: () => void
+}
+
+export function usePreview({ loaded, items, query, loadMore }: PreviewOptions) {
+  const [params, setParams] = useSearchParams()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const { hasNextPage, isFetching, fetchNextPage } = query
+  const fileId = params.get('file')
+  // Looked up among everything loaded: a file removed from the preview stays open, offering Add.
+  const index = fileId ? loaded.findIndex((f) => f.id === fileId) : -1
+  // The file last shown, so a preview whose file the refetch dropped (removed here) stays open.
+  const [kept, setKept] = useState<Favorite>()
+  const found = index >= 0 ? loaded[index] : undefined
+  if (found && found !== kept) setKept(found)
+  const item = found ?? (kept && kept.id === fileId ? { ...kept, starred: false } : undefined)
+  const previousShown = index > 0 ? loaded.slice(0, index).findLast((f) => f.starred) : undefined
+  const nextShown = index >= 0 ? loaded.slice(index + 1).find((f) => f.starred) : undefined
+  const openedHere = (location.state as { preview?: boolean } | null)?.preview === true
+
+  const show = useCallback(
+    (id: string, replace: boolean) =>
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p)
+          next.set('file', id)
+          return next
+        },
+        // Stepping to the next file replaces the entry and keeps its state: Back still closes.
+        { replace, state: replace ? location.state : { preview: true } },
+      ),
+    [setParams, location.state],
+  )
+  /** Takes the file out of the URL without a history entry. */
+  const drop = useCallback(
+    () =>
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p)
+          next.delete('file')
+          return next
+        },
+        { replace: true },
+      ),
+    [setParams],
+  )
+  const next = async () => {
+    if (nextShown) return show(nextShown.id, true)
+    if (!hasNextPage) return
+    const result = await fetchNextPage({ cancelRefetch: false })
+    const all = flatten(result.data?.pages)
+    const after = all.slice(all.findIndex((f) => f.id === fileId) + 1).find((f) => f.starred)
+    if (after) show(after.id, true)
+  }
+
+  // A link to a file not loaded yet: load pages until it appears, or drop the name at the end.
+  const previewing = item !== undefined
+  useEffect(() => {
+    if (!fileId || previewing || !query.isSuccess || isFetching) return
+    if (hasNextPage) loadMore()
+    else drop()
+  }, [fileId, previewing, query.isSuccess, isFetching, hasNextPage, loadMore, drop])
+
+  // When the preview closes, focus (and scroll to) the tile it showed.
+  const [focusRequest, setFocusRequest] = useState<{ index: number; seq: number }>()
+  const lastPreviewed = useRef<string | null>(null)
+  useEffect(() => {
+    if (fileId) lastPreviewed.current = fileId
+    else if (lastPreviewed.current) {
+      const shownAt = items.findIndex((f) => f.id === lastPreviewed.current)
+      lastPreviewed.current = null
+      if (shownAt >= 0) setFocusRequest((r) => ({ index: shownAt, seq: (r?.seq ?? 0) + 1 }))
+    }
+  }, [fileId, items])
+
+  return {
+    item,
+    hasPrevious: previousShown !== undefined,
+    hasNext: nextShown !== undefined || hasNextPage,
+    open: useCallback((at: number) => items[at] && show(items[at].id, false), [items, show]),
+    close: () => (openedHere ? navigate(-1) : drop()),
+    previous: () => previousShown && show(previousShown.id, true),
+    next: () => void next(),
+    focusRequest,
+  }
+}
