@@ -27,6 +27,8 @@ export default defineConfig(({ isSsrBuild }) => ({
     // The server's build keeps its map for stack traces; the browser's is not shipped (see README).
     sourcemap: !!isSsrBuild,
     copyPublicDir: !isSsrBuild,
+    // Every browser the app supports has modulepreload, and the lazy chunks are leaves: no polyfill.
+    modulePreload: false,
   },
   server: { port: Number(process.env.PORT ?? 5173) },
   test: {

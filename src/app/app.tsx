@@ -1,7 +1,7 @@
 // The app shell: configuration, language, API client, query client, router, Connect.
 import { QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
-import { useState, type ReactNode } from 'react'
-import { BrowserRouter, Route, Routes } from 'react-router-dom'
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
+import { BrowserRouter } from 'react-router-dom'
 import { ApiError, createClient, type KooDriveClient } from '../api/client'
 import { shouldRetry } from '../api/queries'
 import { starMutationOptions, type StarMutationOptions } from '../api/star-mutation'
@@ -10,8 +10,12 @@ import { ClientContext, StarMutationContext } from '../lib/client-context'
 import { I18nProvider, useI18n } from '../lib/i18n'
 import { loadAppConfig, session, useSession } from '../lib/session'
 import { Button } from '../ui/controls'
-import { ConnectScreen } from './connect-screen'
 import { ErrorBoundary } from './error-boundary'
+
+// Connect is a chunk of its own: most starts (a session, the demo) never show it. With no
+// session at boot it is fetched at once, beside the configuration, so it costs no round trip.
+const loadConnect = () => import('./connect-screen')
+const ConnectScreen = lazy(() => loadConnect().then((m) => ({ default: m.ConnectScreen })))
 
 export interface AppClients {
   client: KooDriveClient
@@ -89,15 +93,20 @@ function Shell({ baseUrl }: { baseUrl: string }) {
   const { credentials, endedBecause } = useSession()
   if (config.isPending) return null
   if (config.isError) return <Crash error={config.error} />
-  if (!credentials) return <ConnectScreen baseUrl={baseUrl} reason={endedBecause} />
-  return (
-    <Routes>
-      <Route path="*" element={<FavoritesPage />} />
-    </Routes>
-  )
+  if (!credentials)
+    return (
+      <Suspense>
+        <ConnectScreen baseUrl={baseUrl} reason={endedBecause} />
+      </Suspense>
+    )
+  // One screen, whatever the path: the router keeps the view (filters, the preview) in the URL.
+  return <FavoritesPage />
 }
 
 export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) {
+  useEffect(() => {
+    if (!session.credentials()) void loadConnect()
+  }, [])
   const [clients] = useState(() =>
     makeAppClients(
       createClient({

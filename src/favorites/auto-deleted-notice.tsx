@@ -24,7 +24,7 @@ export function AutoDeletedNotice({ count }: { count: number }) {
         'dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100',
       )}
     >
-      <p className="flex-1">{count === 1 ? t('autoDeletedOne') : t('autoDeleted', { count })}</p>
+      <p className="flex-1">{t('autoDeleted', { count })}</p>
       <Button
         onClick={() => {
           sessionStorage.setItem(KEY, String(count))

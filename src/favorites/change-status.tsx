@@ -34,12 +34,7 @@ export function ChangeStatus({ last, changed: count, onUndo, onDismiss }: Change
     },
   })
   const failure = settled.findLast((f) => f.failed.length > 0 && f.id > dismissedFailure)
-  const message =
-    !last || count === 0
-      ? ''
-      : last.starred
-        ? t(count === 1 ? 'addedOne' : 'added', { count })
-        : t(count === 1 ? 'removedOne' : 'removed', { count })
+  const message = !last || count === 0 ? '' : last.starred ? t('added', { count }) : t('removed', { count })
 
   return (
     <div className="pointer-events-none fixed inset-x-0 bottom-4 z-30 flex flex-col items-center gap-2 px-4">
@@ -53,9 +48,7 @@ export function ChangeStatus({ last, changed: count, onUndo, onDismiss }: Change
           )}
         >
           <p className="font-semibold">
-            {failure.starred
-              ? t(failure.failed.length === 1 ? 'notAddedOne' : 'notAdded', { count: failure.failed.length })
-              : t(failure.failed.length === 1 ? 'notRemovedOne' : 'notRemoved', { count: failure.failed.length })}
+            {failure.starred ? t('notAdded', { count: failure.failed.length }) : t('notRemoved', { count: failure.failed.length })}
           </p>
           <ul className="mt-2 list-disc space-y-0.5 pl-5">
             {failure.failed.slice(0, MAX_NAMED).map((f) => (

@@ -1,7 +1,7 @@
 // The favorites screen: filters in the URL, the infinite grid, the preview.
 import { cn } from '../ui/cn'
 import { useInfiniteQuery, useIsMutating } from '@tanstack/react-query'
-import { useCallback, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router-dom'
 import { favoriteMutations, favoriteQueries } from '../api/queries'
 import { useKooDriveClient } from '../lib/client-context'
@@ -13,12 +13,16 @@ import { FavoritesGrid } from './favorites-grid'
 import { FavoritesHeader, useDensity } from './favorites-header'
 import { listFilter, readFilter, writeFilter, type ViewFilter } from './filters'
 import { GridFooter, errorDetail } from './grid-footer'
-import { PreviewDialog } from './preview-dialog'
 import { NO_SELECTION, keepPresent, selectedIn, type Selection } from './selection'
-import { SelectionToolbar } from './selection-toolbar'
-import { ShortcutsDialog } from './shortcuts-dialog'
 import { flatten, usePreview } from './use-preview'
 import { useStarChanges } from './use-star-changes'
+
+// Shown on demand, so not in the first screen's JavaScript; fetched while the browser is idle.
+const loadPreview = () => import('./preview-dialog')
+const loadToolbar = () => import('./selection-toolbar')
+const PreviewDialog = lazy(() => loadPreview().then((m) => ({ default: m.PreviewDialog })))
+const SelectionToolbar = lazy(() => loadToolbar().then((m) => ({ default: m.SelectionToolbar })))
+const ShortcutsDialog = lazy(() => import('./shortcuts-dialog').then((m) => ({ default: m.ShortcutsDialog })))
 
 export function FavoritesPage() {
   const client = useKooDriveClient()
@@ -60,6 +64,15 @@ export function FavoritesPage() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
 
   const preview = usePreview({ loaded, items, query, loadMore })
+  const hasData = query.isSuccess
+  useEffect(() => {
+    if (!hasData) return
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200))
+    idle(() => {
+      void loadToolbar()
+      void loadPreview()
+    })
+  }, [hasData])
 
   let body
   if (query.isPending) {
@@ -122,25 +135,27 @@ export function FavoritesPage() {
           onDensity={setDensity}
           onShortcuts={() => setShortcutsOpen(true)}
         />
-        {selected.length > 0 && <SelectionToolbar files={selected} onChange={change} onClear={clearSelection} />}
+        <Suspense>{selected.length > 0 && <SelectionToolbar files={selected} onChange={change} onClear={clearSelection} />}</Suspense>
       </div>
       <AutoDeletedNotice count={query.data?.pages[0]?.autoDeleted ?? 0} />
       <main aria-busy={busy} className="flex min-h-0 flex-1 flex-col">
         {body}
       </main>
-      {preview.item && (
-        <PreviewDialog
-          key="preview"
-          item={preview.item}
-          hasPrevious={preview.hasPrevious}
-          hasNext={preview.hasNext}
-          onPrevious={preview.previous}
-          onNext={preview.next}
-          onStarred={(starred) => preview.item && change([preview.item], starred)}
-          onClose={preview.close}
-        />
-      )}
-      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+      <Suspense>
+        {preview.item && (
+          <PreviewDialog
+            key="preview"
+            item={preview.item}
+            hasPrevious={preview.hasPrevious}
+            hasNext={preview.hasNext}
+            onPrevious={preview.previous}
+            onNext={preview.next}
+            onStarred={(starred) => preview.item && change([preview.item], starred)}
+            onClose={preview.close}
+          />
+        )}
+        {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+      </Suspense>
       <ChangeStatus last={lastChange} changed={changed} onUndo={undo} onDismiss={dismiss} />
     </div>
   )

@@ -42,8 +42,8 @@ export function GridFooter({ total, skipped, hasNextPage, isFetchingNextPage, er
   }
   return (
     <p role="status" className="my-6 text-center text-sm text-slate-600 dark:text-slate-400">
-      {total === 1 ? t('endOfListOne') : t('endOfList', { count: total })}
-      {skipped > 0 && ` ${skipped === 1 ? t('skippedOne') : t('skipped', { count: skipped })}`}
+      {t('endOfList', { count: total })}
+      {skipped > 0 && ` ${t('skipped', { count: skipped })}`}
     </p>
   )
 }

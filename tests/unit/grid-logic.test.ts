@@ -1,7 +1,7 @@
 // Pure pieces of the grid: layout math, thumbnail choice, date groups, URL filters, names, i18n.
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Favorite } from '../../src/api/favorite'
-import { detectLocale, makeI18n, type MessageKey } from '../../src/lib/i18n'
+import { detectLocale, loadCatalog, makeI18n, type MessageKey } from '../../src/lib/i18n'
 import { dateGroup } from '../../src/favorites/date-groups'
 import { displayName } from '../../src/favorites/display-name'
 import { readFilter, writeFilter } from '../../src/favorites/filters'
@@ -160,6 +160,8 @@ it('takes bidi controls out of names and nothing else', () => {
 })
 
 describe('i18n', () => {
+  beforeAll(() => loadCatalog('zh-CN'))
+
   it('picks Chinese for zh browsers, English otherwise, a saved choice first', () => {
     expect(detectLocale(null, ['zh-TW', 'en'])).toBe('zh-CN')
     expect(detectLocale(null, ['fr-FR', 'en-GB'])).toBe('en')
@@ -174,6 +176,15 @@ describe('i18n', () => {
     expect(en.size(undefined)).toBe('—')
     expect(en.t('endOfList', { count: 5000 })).toBe('That is all: 5,000 favorites')
     expect(makeI18n('zh-CN').t('endOfList', { count: 5000 })).toBe('已全部加载：共 5,000 个收藏')
+  })
+
+  it('takes plural forms from Intl.PluralRules, per locale', () => {
+    const en = makeI18n('en')
+    expect(en.t('endOfList', { count: 1 })).toBe('That is all: 1 favorite')
+    expect(en.t('endOfList', { count: 0 })).toBe('That is all: 0 favorites')
+    expect(en.t('removed', { count: 1 })).toBe('Removed 1 from favorites')
+    expect(en.t('removed', { count: 2 })).toBe('Removed 2 from favorites')
+    expect(makeI18n('zh-CN').t('endOfList', { count: 1 })).toBe('已全部加载：共 1 个收藏')
   })
 
   it('never throws on a key built from data: an unknown key shows as itself', () => {
