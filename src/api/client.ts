@@ -1,7 +1,8 @@
 // The thin fetch client: headers KooDrive expects, clock-skew-corrected X-Date, timeouts,
 // status and body-code checks, one typed error. Knows nothing of React.
 import * as v from 'valibot'
-import { errorBodySchema, formatXDate, isSuccessCode } from './wire'
+import { formatXDate } from './wire'
+import { errorBodySchema, isSuccessCode } from './wire-schemas'
 
 export interface Credentials {
   token: string

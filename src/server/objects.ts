@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { HttpError, rawPath, rawQuery, sendError } from './http'
 import type { Store } from './store'
-import { ThumbnailsBusy, parseStyle, type Thumbnails } from './thumbnails'
+import { parseStyle } from './thumbnail-style'
+import { ThumbnailsBusy, type Thumbnails } from './thumbnails'
 
 const CORS = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' }
 const IMMUTABLE = 'public, max-age=31536000, immutable'

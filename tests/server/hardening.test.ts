@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PassThrough } from 'node:stream'
 import { answerMalformed, type RunningServer } from '../../src/server/app'
 import { createStatic } from '../../src/server/static'
-import { MAX_SIDE, createThumbnails, outputSize, parseStyle, pictureSize } from '../../src/server/thumbnails'
+import { MAX_SIDE, outputSize, parseStyle } from '../../src/server/thumbnail-style'
+import { createThumbnails, pictureSize } from '../../src/server/thumbnails'
 import { LIST, TOKEN, authHeaders, list, raw, recorder, startTestServer, tempDir } from './helpers'
 
 let server: RunningServer

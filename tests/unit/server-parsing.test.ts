@@ -1,10 +1,10 @@
 // Pure parsing on the server side: configuration, X-Date, styles, encodings.
 import { describe, expect, it } from 'vitest'
 import { ConfigError, readConfig } from '../../src/server/config'
-import { parseXDate } from '../../src/server/koodrive'
+import { parseXDate } from '../../src/server/koodrive-requests'
 import { upstreamUrl } from '../../src/server/proxy'
 import { pickEncoding } from '../../src/server/static'
-import { parseStyle } from '../../src/server/thumbnails'
+import { parseStyle } from '../../src/server/thumbnail-style'
 import type { IncomingMessage } from 'node:http'
 
 describe('readConfig', () => {
