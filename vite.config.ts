@@ -1,7 +1,9 @@
 /// <reference types="vitest/config" />
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
+import { readFile } from 'node:fs/promises'
 import { defineConfig, type Plugin } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
 
 /** `npm run dev`: the same embedded KooDrive (or proxy) as `npm start`, inside Vite's server. */
 function kooDriveApi(): Plugin {
@@ -20,8 +22,85 @@ function kooDriveApi(): Plugin {
   }
 }
 
+/** The app's icons as PNG, rendered from public/icon.svg with sharp at build time. */
+function pngIcons(): Plugin {
+  return {
+    name: 'png-icons',
+    apply: 'build',
+    async generateBundle() {
+      const { default: sharp } = await import('sharp')
+      const svg = await readFile('public/icon.svg')
+      for (const size of [192, 512]) {
+        this.emitFile({ type: 'asset', fileName: `icons/icon-${size}.png`, source: await sharp(svg).resize(size, size).png().toBuffer() })
+      }
+      // Maskable: the star inside the safe zone (the middle 80 %), the colour to every edge.
+      const star = await sharp(svg).resize(360, 360).png().toBuffer()
+      const maskable = await sharp({ create: { width: 512, height: 512, channels: 4, background: '#1d4ed8' } })
+        .composite([{ input: star, top: 76, left: 76 }])
+        .png()
+        .toBuffer()
+      this.emitFile({ type: 'asset', fileName: 'icons/maskable-512.png', source: maskable })
+    },
+  }
+}
+
+/** Manifest and service worker (Workbox generateSW). The client build only: see README. */
+function pwa() {
+  return VitePWA({
+    registerType: 'prompt',
+    // The registration is a bundled chunk (virtual:pwa-register/react): the CSP allows no inline script.
+    injectRegister: false,
+    includeAssets: ['icon.svg'],
+    manifest: {
+      id: '/',
+      name: 'KooDrive Favorites',
+      short_name: 'Favorites',
+      description: 'Manage the files you starred in KooDrive: browse, select, remove and add back, online or offline.',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      theme_color: '#1d4ed8',
+      background_color: '#f8fafc',
+      icons: [
+        { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+      ],
+      screenshots: [
+        { src: '/screenshots/desktop.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'Favorites in a grid' },
+        { src: '/screenshots/phone-light.png', sizes: '390x844', type: 'image/png', form_factor: 'narrow', label: 'Favorites on a phone' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg}', 'icons/*.png'],
+      navigateFallback: 'index.html',
+      // The API, the object store and the start-up facts are never answered with the app.
+      navigateFallbackDenylist: [/^\/koodrive\//, /^\/obs\//, /^\/app-config\.json$/],
+      cleanupOutdatedCaches: true,
+      // The first worker controls the page at once, so the first screen's thumbnails are cached.
+      clientsClaim: true,
+      runtimeCaching: [
+        {
+          // Thumbnails (and previews) from any image host: only real CORS answers with status 200
+          // are kept; an opaque one costs ~7 MB of quota in Chromium, so it is passed on uncached.
+          urlPattern: ({ request, sameOrigin, url }) =>
+            request.destination === 'image' && !(sameOrigin && !url.pathname.startsWith('/obs/')),
+          handler: 'CacheFirst',
+          options: {
+            cacheName: 'thumbnails',
+            expiration: { maxEntries: 4000, maxAgeSeconds: 30 * 24 * 3600, purgeOnQuotaError: true },
+            cacheableResponse: { statuses: [200] },
+          },
+        },
+      ],
+    },
+  })
+}
+
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [react(), tailwindcss(), kooDriveApi()],
+  // In the --ssr build the PWA plugin would still write a manifest into dist/server.
+  plugins: [react(), tailwindcss(), kooDriveApi(), ...(isSsrBuild ? [] : [pngIcons(), pwa()])],
   build: {
     outDir: 'dist/client',
     // The server's build keeps its map for stack traces; the browser's is not shipped (see README).

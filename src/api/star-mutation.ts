@@ -17,6 +17,8 @@ export type StarMutation = Mutation<StarResult, Error, SetStarredVariables, Star
 export interface StarMutationDependencies {
   /** A 401: end the session and resolve once the same user is connected again (reject otherwise). */
   reauthorize: (error: ApiError) => Promise<void>
+  /** Nothing reached KooDrive: the app counts that as offline (the change then waits, paused). */
+  networkFailed?: () => void
 }
 
 /**
@@ -24,7 +26,7 @@ export interface StarMutationDependencies {
  * change paused offline can be resumed with nothing but its key and variables, and the screens
  * call useMutation with the same object.
  */
-export function starMutationOptions(client: KooDriveClient, { reauthorize }: StarMutationDependencies) {
+export function starMutationOptions(client: KooDriveClient, { reauthorize, networkFailed }: StarMutationDependencies) {
   // The last change asked for each file. A change that settles after a newer one for the same
   // file was asked for must not set that file back: the newer one decides.
   const lastAsked = new Map<string, object>()
@@ -48,9 +50,21 @@ export function starMutationOptions(client: KooDriveClient, { reauthorize }: Sta
 
   return mutationOptions<StarResult, Error, SetStarredVariables, StarContext>({
     mutationKey,
-    mutationFn: async ({ files, starred }) => {
+    mutationFn: async (variables, { client: queryClient }) => {
+      const { files, starred } = variables
       const result: StarResult = { starred, succeeded: [], failed: [] }
-      let remaining = files
+      // The last state asked for each file wins: a file a newer change also asks for is left to
+      // it (changes queued offline are resumed together, and would otherwise race).
+      const cache = queryClient.getMutationCache()
+      const me = cache.find({ mutationKey, predicate: (m) => m.state.variables === variables })
+      const newer = new Set(
+        cache
+          .findAll({ mutationKey, status: 'pending', predicate: (m) => me !== undefined && m.mutationId > me.mutationId })
+          .flatMap((m) => (m as StarMutation).state.variables?.files.map((f) => f.id) ?? []),
+      )
+      result.succeeded.push(...files.filter((f) => newer.has(f.id)).map((f) => f.id))
+      let remaining = files.filter((f) => !newer.has(f.id))
+      if (remaining.length === 0) return result
       for (;;) {
         const part = await setStarred(client, remaining, starred)
         result.succeeded.push(...part.succeeded)
@@ -66,8 +80,16 @@ export function starMutationOptions(client: KooDriveClient, { reauthorize }: Sta
       if (retryable) throw new StarChangeError(result, retryable.error!)
       return result
     },
-    // States are absolute, so sending one again is safe: network errors, 5xx and 429 are retried.
-    retry: (failureCount, error) => error instanceof StarChangeError && error.error.retryable && failureCount < 3,
+    // States are absolute, so sending one again is safe: 5xx and 429 are retried three times, and
+    // a network failure without limit (paused while offline, capped backoff once online).
+    retry: (failureCount, error) => {
+      if (!(error instanceof StarChangeError) || !error.error.retryable) return false
+      if (error.error.kind === 'network') {
+        networkFailed?.()
+        return true
+      }
+      return failureCount < 3
+    },
     onMutate: async ({ files, starred }, { client: queryClient }) => {
       const token = {}
       for (const f of files) lastAsked.set(f.id, token)

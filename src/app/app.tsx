@@ -1,5 +1,6 @@
-// The app shell: configuration, language, API client, query client, router, Connect.
+// The app shell: configuration, language, API client, query client, router, Connect, offline.
 import { QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client'
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
 import { BrowserRouter } from 'react-router-dom'
 import { ApiError, createClient, type KooDriveClient } from '../api/client'
@@ -8,7 +9,12 @@ import { starMutationOptions, type StarMutationOptions } from '../api/star-mutat
 import { FavoritesPage } from '../favorites/favorites-page'
 import { ClientContext, StarMutationContext } from '../lib/client-context'
 import { I18nProvider, useI18n } from '../lib/i18n'
+import { isNetworkFailure, networkFailed, useOnline } from '../lib/network'
 import { loadAppConfig, session, useSession } from '../lib/session'
+import { startOutbox } from '../offline/outbox'
+import { MAX_AGE_MS, persistOptions } from '../offline/persist'
+import { forgetStored } from '../offline/forget'
+import { UpdatePrompt } from '../offline/update-prompt'
 import { Button } from '../ui/controls'
 import { ErrorBoundary } from './error-boundary'
 
@@ -23,6 +29,15 @@ export interface AppClients {
   starMutation: StarMutationOptions
 }
 
+/** Retries like shouldRetry, except that a request that found no network waits for one, however long. */
+function retry(failureCount: number, error: unknown): boolean {
+  if (isNetworkFailure(error)) {
+    networkFailed()
+    return true
+  }
+  return shouldRetry(failureCount, error)
+}
+
 export function makeAppClients(client: KooDriveClient): AppClients {
   const queryClient = new QueryClient({
     queryCache: new QueryCache({
@@ -31,29 +46,37 @@ export function makeAppClients(client: KooDriveClient): AppClients {
       },
     }),
     defaultOptions: {
-      queries: { staleTime: 5 * 60_000, refetchOnWindowFocus: false, retry: shouldRetry },
+      // Kept at least as long as the offline copy is (a week), so a restored list is not collected.
+      queries: { staleTime: 5 * 60_000, gcTime: MAX_AGE_MS, refetchOnWindowFocus: false, retry },
     },
   })
   const starMutation = starMutationOptions(client, {
     reauthorize: (error) => {
-      const userId = session.credentials()?.userId ?? session.getState().previousUserId
+      const { credentials, previousUserId, user } = session.getState()
       session.expire(error.msg)
-      return session.reconnected(userId)
+      return session.reconnected(credentials?.userId ?? previousUserId ?? user)
     },
+    networkFailed,
   })
   // The same object the screens pass to useMutation: a change resumed with only its key and
-  // variables (after a 401, or from storage) runs exactly what a click runs.
+  // variables (after a 401, or from the outbox) runs exactly what a click runs.
   queryClient.setMutationDefaults(starMutation.mutationKey, starMutation)
   return { client, queryClient, starMutation }
 }
 
-export function AppProviders({ client, queryClient, starMutation, children }: AppClients & { children: ReactNode }) {
+/** The providers; with `user`, that user's favorites are kept in IndexedDB and restored first. */
+export function AppProviders({ client, queryClient, starMutation, user, children }: AppClients & { user?: string; children: ReactNode }) {
+  const inner = (
+    <ClientContext value={client}>
+      <StarMutationContext value={starMutation}>{children}</StarMutationContext>
+    </ClientContext>
+  )
+  if (!user) return <QueryClientProvider client={queryClient}>{inner}</QueryClientProvider>
   return (
-    <QueryClientProvider client={queryClient}>
-      <ClientContext value={client}>
-        <StarMutationContext value={starMutation}>{children}</StarMutationContext>
-      </ClientContext>
-    </QueryClientProvider>
+    // Keyed by user: another user's copy is restored into a fresh subtree, never mixed in.
+    <PersistQueryClientProvider key={user} client={queryClient} persistOptions={persistOptions(user)}>
+      {inner}
+    </PersistQueryClientProvider>
   )
 }
 
@@ -90,23 +113,21 @@ function useAppConfig(baseUrl: string) {
 
 function Shell({ baseUrl }: { baseUrl: string }) {
   const config = useAppConfig(baseUrl)
-  const { credentials, endedBecause } = useSession()
+  const { credentials, endedBecause, user } = useSession()
+  const online = useOnline()
+  if (credentials) return <FavoritesPage />
+  // No network at start: carry on with this browser's copy; connecting waits for the network.
+  if (user && (!online || config.fetchStatus === 'paused')) return <FavoritesPage />
   if (config.isPending) return null
   if (config.isError) return <Crash error={config.error} />
-  if (!credentials)
-    return (
-      <Suspense>
-        <ConnectScreen baseUrl={baseUrl} reason={endedBecause} />
-      </Suspense>
-    )
-  // One screen, whatever the path: the router keeps the view (filters, the preview) in the URL.
-  return <FavoritesPage />
+  return (
+    <Suspense>
+      <ConnectScreen baseUrl={baseUrl} reason={endedBecause} />
+    </Suspense>
+  )
 }
 
 export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) {
-  useEffect(() => {
-    if (!session.credentials()) void loadConnect()
-  }, [])
   const [clients] = useState(() =>
     makeAppClients(
       createClient({
@@ -116,13 +137,37 @@ export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) 
       }),
     ),
   )
+  const { user } = useSession()
+  useEffect(() => {
+    if (!session.credentials()) void loadConnect()
+  }, [])
+  useEffect(() => {
+    const outbox = startOutbox({
+      queryClient: clients.queryClient,
+      starMutation: clients.starMutation,
+      user: () => session.getState().user,
+    })
+    // Disconnect: nothing of that user stays behind (their copy, their queued changes, thumbnails).
+    let last = session.getState().user
+    const unsubscribe = session.subscribe(() => {
+      const now = session.getState().user
+      if (last && !now) void forgetStored(last)
+      if (now) void outbox.adopt()
+      last = now
+    })
+    return () => {
+      unsubscribe()
+      outbox()
+    }
+  }, [clients])
   return (
     <I18nProvider>
       <ErrorBoundary fallback={(error) => <Crash error={error} />}>
-        <AppProviders {...clients}>
+        <AppProviders {...clients} user={user}>
           <BrowserRouter>
             <Shell baseUrl={baseUrl} />
           </BrowserRouter>
+          <UpdatePrompt />
         </AppProviders>
       </ErrorBoundary>
     </I18nProvider>

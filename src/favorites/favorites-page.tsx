@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router-dom'
 import { favoriteMutations, favoriteQueries } from '../api/queries'
 import { useKooDriveClient } from '../lib/client-context'
 import { useI18n } from '../lib/i18n'
+import { useSession } from '../lib/session'
 import { Button } from '../ui/controls'
 import { AutoDeletedNotice } from './auto-deleted-notice'
 import { ChangeStatus } from './change-status'
@@ -13,6 +14,7 @@ import { FavoritesGrid } from './favorites-grid'
 import { FavoritesHeader, useDensity } from './favorites-header'
 import { listFilter, readFilter, writeFilter, type ViewFilter } from './filters'
 import { GridFooter, errorDetail } from './grid-footer'
+import { OfflineStatus } from './offline-status'
 import { NO_SELECTION, keepPresent, selectedIn, type Selection } from './selection'
 import { flatten, usePreview } from './use-preview'
 import { useStarChanges } from './use-star-changes'
@@ -32,7 +34,9 @@ export function FavoritesPage() {
   const [density, setDensity] = useDensity()
 
   const listOptions = favoriteQueries.list(client, listFilter(filter))
-  const query = useInfiniteQuery(listOptions)
+  // Without credentials (an offline start) the kept copy is shown, and nothing is asked for.
+  const { credentials } = useSession()
+  const query = useInfiniteQuery({ ...listOptions, enabled: credentials !== undefined })
   // Everything loaded, and what is shown: a file asked to leave favorites is hidden at once.
   const loaded = useMemo(() => flatten(query.data?.pages), [query.data])
   const items = useMemo(() => loaded.filter((f) => f.starred), [loaded])
@@ -137,6 +141,7 @@ export function FavoritesPage() {
         />
         <Suspense>{selected.length > 0 && <SelectionToolbar files={selected} onChange={change} onClear={clearSelection} />}</Suspense>
       </div>
+      <OfflineStatus updatedAt={query.dataUpdatedAt} />
       <AutoDeletedNotice count={query.data?.pages[0]?.autoDeleted ?? 0} />
       <main aria-busy={busy} className="flex min-h-0 flex-1 flex-col">
         {body}

@@ -3,6 +3,7 @@ import { cn } from '../ui/cn'
 import type { KeyboardEvent } from 'react'
 import type { Favorite } from '../api/favorite'
 import { useI18n, type MessageKey } from '../lib/i18n'
+import { useOnline } from '../lib/network'
 import { Button, buttonClass } from '../ui/controls'
 import { Dialog } from '../ui/dialog'
 import { displayName } from './display-name'
@@ -23,6 +24,7 @@ interface PreviewDialogProps {
 
 export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, onClose, onStarred }: PreviewDialogProps) {
   const { t, date, size } = useI18n()
+  const online = useOnline()
   const name = displayName(item.name)
   const image = largestThumbnail(item.thumbnails)
 
@@ -92,7 +94,9 @@ export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, 
           </dl>
           <div className="mt-4 flex flex-wrap gap-2">
             <Button onClick={() => onStarred(!item.starred)}>{t(item.starred ? 'removeFromFavorites' : 'addToFavorites')}</Button>
-            {item.contentUrl && item.canDownload ? (
+            {item.contentUrl && item.canDownload && !online ? (
+              <p className="text-sm text-slate-600 dark:text-slate-400">{t('needsNetwork')}</p>
+            ) : item.contentUrl && item.canDownload ? (
               <>
                 <a className={buttonClass()} href={item.contentUrl} target="_blank" rel="noopener noreferrer">
                   {t('open')}

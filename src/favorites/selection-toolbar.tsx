@@ -3,6 +3,7 @@ import { cn } from '../ui/cn'
 import type { KeyboardEvent } from 'react'
 import type { Favorite } from '../api/favorite'
 import { useI18n } from '../lib/i18n'
+import { useOnline } from '../lib/network'
 import { Button } from '../ui/controls'
 
 /** The content links of the files, http(s) only (the model drops anything else) and allowed to download. */
@@ -44,6 +45,7 @@ interface SelectionToolbarProps {
  */
 export function SelectionToolbar({ files, onChange, onClear }: SelectionToolbarProps) {
   const { t } = useI18n()
+  const online = useOnline()
   const starred = files.filter((f) => f.starred)
   const notStarred = files.filter((f) => !f.starred)
   const links = downloadLinks(files)
@@ -66,7 +68,12 @@ export function SelectionToolbar({ files, onChange, onClear }: SelectionToolbarP
           <span className="max-sm:hidden">{t('addToFavorites')}</span>
         </Button>
       )}
-      <Button aria-label={t('download')} title={t('download')} disabled={links.length === 0} onClick={() => download(links)}>
+      <Button
+        aria-label={t('download')}
+        title={online ? t('download') : t('needsNetwork')}
+        disabled={links.length === 0 || !online}
+        onClick={() => download(links)}
+      >
         <svg
           aria-hidden="true"
           viewBox="0 0 24 24"

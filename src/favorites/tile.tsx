@@ -23,6 +23,9 @@ interface TileProps {
 export const Tile = memo(function Tile({ item, index, width, pictureHeight, tabbable, selected, showCheckbox }: TileProps) {
   const { t } = useI18n()
   const [image, setImage] = useState<'loading' | 'loaded' | 'failed'>('loading')
+  // Asked for with CORS, so that the service worker may keep it for offline use; a host that
+  // sends no CORS headers gets a plain request instead (shown, but not kept).
+  const [cors, setCors] = useState(true)
   const thumbnail = chooseThumbnail(
     item.thumbnails,
     { width, height: pictureHeight },
@@ -69,13 +72,15 @@ export const Tile = memo(function Tile({ item, index, width, pictureHeight, tabb
           <>
             {image === 'loading' && <div aria-hidden="true" className="absolute inset-0 animate-pulse bg-slate-200 dark:bg-slate-700" />}
             <img
+              key={cors ? 'cors' : 'plain'}
               src={thumbnail.url}
               alt=""
+              crossOrigin={cors ? 'anonymous' : undefined}
               draggable={false}
               decoding="async"
               referrerPolicy="no-referrer"
               onLoad={() => setImage('loaded')}
-              onError={() => setImage('failed')}
+              onError={() => (cors ? setCors(false) : setImage('failed'))}
               className={cn('h-full w-full object-cover transition-opacity', image === 'loaded' ? 'opacity-100' : 'opacity-0')}
             />
           </>

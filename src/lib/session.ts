@@ -24,6 +24,28 @@ export interface SessionState {
   endedBecause?: string
   /** Whose session that was: reconnecting as someone else starts from an empty cache. */
   previousUserId?: string
+  /**
+   * Whose favorites this browser keeps (offline copy, queued changes): the last user connected,
+   * remembered across reloads. An id, not a credential: the token is never stored.
+   */
+  user?: string
+}
+
+const USER_KEY = 'koodrive.user'
+function remember(user: string | undefined) {
+  try {
+    if (user) localStorage.setItem(USER_KEY, user)
+    else localStorage.removeItem(USER_KEY)
+  } catch {
+    // storage blocked: the offline copy then lasts only as long as the page
+  }
+}
+function remembered(): string | undefined {
+  try {
+    return localStorage.getItem(USER_KEY) ?? undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** Earlier versions kept the session in sessionStorage: take it out of the profile. */
@@ -33,7 +55,7 @@ try {
   // storage may be blocked: then nothing was kept there either
 }
 
-let state: SessionState = {}
+let state: SessionState = { user: remembered() }
 const listeners = new Set<() => void>()
 function update(next: SessionState) {
   state = next
@@ -44,14 +66,16 @@ export const session = {
   getState: () => state,
   credentials: (): Credentials | undefined => state.credentials,
   connect(credentials: Credentials) {
-    update({ credentials })
+    remember(credentials.userId)
+    update({ credentials, user: credentials.userId })
   },
   /** A 401: forget the token, keep the reason for the Connect screen. */
   expire(reason: string) {
     if (!state.credentials) return
-    update({ endedBecause: reason, previousUserId: state.credentials.userId })
+    update({ endedBecause: reason, previousUserId: state.credentials.userId, user: state.user })
   },
   disconnect() {
+    remember(undefined)
     update({})
   },
   /**

@@ -20,13 +20,17 @@ const TYPES: Record<string, string> = {
 }
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.svg', '.txt'])
 
-export function securityHeaders(imageOrigins: string[]): Record<string, string> {
+/**
+ * The page's policy, or the service worker's (`worker`): a worker's own fetches obey the policy
+ * that came with its script, and it fetches the thumbnails, so it may connect to the image hosts.
+ */
+export function securityHeaders(imageOrigins: string[], { worker = false } = {}): Record<string, string> {
   const img = ["'self'", 'data:', 'blob:', ...imageOrigins].join(' ')
   return {
     'Content-Security-Policy': [
       "default-src 'self'",
       `img-src ${img}`,
-      "connect-src 'self'",
+      worker ? ["connect-src 'self'", ...imageOrigins].join(' ') : "connect-src 'self'",
       "style-src 'self'",
       "script-src 'self'",
       "object-src 'none'",
@@ -68,6 +72,7 @@ export function pickEncoding(accept: string | undefined): 'br' | 'gzip' | undefi
 
 export function createStatic(root: string, imageOrigins: string[]) {
   const headers = securityHeaders(imageOrigins)
+  const workerHeaders = securityHeaders(imageOrigins, { worker: true })
   const cache = new Map<string, Entry | null>()
 
   function load(relative: string): Entry | null {
@@ -113,7 +118,7 @@ export function createStatic(root: string, imageOrigins: string[]) {
     const encoding = pickEncoding(req.headers['accept-encoding'] as string | undefined)
     const body = (encoding && entry[encoding]) || entry.body
     res.writeHead(200, {
-      ...headers,
+      ...(relative === 'sw.js' ? workerHeaders : headers),
       'Content-Type': entry.type,
       'Cache-Control': entry.cache,
       'Content-Length': body.length,

@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom/vitest'
+import { onlineManager } from '@tanstack/react-query'
 import { cleanup } from '@testing-library/react'
 import { afterEach, vi } from 'vitest'
 import { TEST_NOW } from '../clock'
@@ -37,6 +38,8 @@ globalThis.ResizeObserver ??= class {
 
 afterEach(() => {
   cleanup()
+  // A test that cut the network must not leave the next one offline.
+  onlineManager.setOnline(true)
   sessionStorage.clear()
   localStorage.clear()
 })

@@ -1,0 +1,118 @@
+// Changes not yet sent, kept in IndexedDB one record each, so that a change made offline survives
+// a reload or a browser restart and is sent once the network is back.
+//
+// Each tab records the star mutations it runs and deletes them when they settle; a live tab sends
+// its own. Records whose tab is gone (a reload, a closed tab, a restart) are adopted by one tab
+// only, the one holding the "outbox" Web Lock, which runs them again as new mutations (their
+// optimistic patch included) once there are credentials. Each tab holds a lock named after itself
+// for its lifetime, which is how the others tell that it is gone. TanStack's own persistence of
+// paused mutations is not used: every tab would write the same key and drop the others' changes.
+import { type Mutation, type QueryClient, MutationObserver } from '@tanstack/react-query'
+import { del, entries, set } from 'idb-keyval'
+import type { SetStarredVariables } from '../api/queries'
+import type { StarMutationOptions } from '../api/star-mutation'
+import { outboxStore } from './storage'
+
+interface OutboxRecord {
+  user: string
+  tab: string
+  /** When the change was asked for: adopted changes are run again in this order (the last wins). */
+  askedAt: number
+  files: SetStarredVariables['files']
+  starred: boolean
+}
+
+const TAB = typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : String(Math.random()).slice(2)
+const TAB_LOCK = (tab: string) => `koodrive-tab:${tab}`
+const LEADER_LOCK = 'koodrive-outbox'
+let writes: Promise<unknown> = Promise.resolve()
+
+/** Resolves once every record asked to be written or deleted so far is. */
+export const outboxWrites = () => writes
+
+function write(job: () => Promise<unknown>) {
+  writes = writes.then(job).catch(() => {}) // a full or blocked store must not stop the app
+}
+
+export interface OutboxOptions {
+  queryClient: QueryClient
+  starMutation: StarMutationOptions
+  /** Whose changes these are: the session's user (known offline too, without credentials). */
+  user: () => string | undefined
+}
+
+/** Records this tab's changes and, when this tab leads, adopts the orphans. Returns a stop function. */
+export function startOutbox({ queryClient, starMutation, user }: OutboxOptions): (() => void) & { adopt: () => Promise<void> } {
+  const store = outboxStore()
+  if (!store || !navigator.locks) return Object.assign(() => {}, { adopt: async () => {} })
+  const recorded = new Map<number, string>()
+  const isStar = (m: Mutation<unknown, unknown, unknown, unknown>) => m.options.mutationKey?.join() === starMutation.mutationKey.join()
+
+  const unsubscribe = queryClient.getMutationCache().subscribe((event) => {
+    const m = event.mutation
+    if (!m || !isStar(m)) return
+    const id = `${TAB}:${m.mutationId}`
+    const variables = m.state.variables as SetStarredVariables | undefined
+    const owner = user()
+    if (m.state.status === 'pending' && variables && owner && !recorded.has(m.mutationId)) {
+      recorded.set(m.mutationId, id)
+      const record: OutboxRecord = { user: owner, tab: TAB, askedAt: Date.now(), files: variables.files, starred: variables.starred }
+      write(() => set(id, record, store))
+    } else if ((m.state.status !== 'pending' || event.type === 'removed') && recorded.has(m.mutationId)) {
+      recorded.delete(m.mutationId)
+      write(() => del(id, store))
+    }
+  })
+
+  let leading = false
+  const stopped = new AbortController()
+  // This tab's own lock, held until it goes; then the leader's, waited for.
+  void navigator.locks.request(TAB_LOCK(TAB), { signal: stopped.signal }, () => new Promise(() => {})).catch(() => {})
+  void navigator.locks
+    .request(LEADER_LOCK, { signal: stopped.signal }, () => {
+      leading = true
+      void adopt()
+      return new Promise(() => {})
+    })
+    .catch(() => {})
+
+  let adopting = false
+  async function adopt() {
+    const owner = user()
+    if (!leading || adopting || !owner) return
+    adopting = true
+    try {
+      const held = await navigator.locks.query()
+      const alive = new Set((held.held ?? []).map((l) => l.name))
+      const orphans = (await entries<string, OutboxRecord>(store!))
+        .filter(([, r]) => r.user === owner && r.tab !== TAB && !alive.has(TAB_LOCK(r.tab)))
+        .sort(([, a], [, b]) => a.askedAt - b.askedAt)
+      for (const [id, record] of orphans) {
+        // Recorded again under this tab (as its own change) before the old record goes.
+        void new MutationObserver(queryClient, starMutation).mutate({ files: record.files, starred: record.starred }).catch(() => {})
+        write(() => del(id, store!))
+      }
+    } finally {
+      adopting = false
+    }
+  }
+  // Orphans appear when another tab closes, and can be sent once there are credentials.
+  const timer = window.setInterval(() => void adopt(), 10_000)
+
+  return Object.assign(
+    () => {
+      unsubscribe()
+      stopped.abort()
+      window.clearInterval(timer)
+    },
+    { adopt },
+  )
+}
+
+/** Deletes a user's queued changes (Disconnect). */
+export async function forgetOutbox(user: string) {
+  const store = outboxStore()
+  if (!store) return
+  const mine = (await entries<string, OutboxRecord>(store)).filter(([, r]) => r.user === user)
+  await Promise.all(mine.map(([id]) => del(id, store)))
+}

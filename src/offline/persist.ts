@@ -1,0 +1,62 @@
+// The favorites already loaded, kept per user in IndexedDB (TanStack Query's persister), so an
+// offline start shows them. Bounded: the first pages of each list only, saved at most once a second.
+import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister'
+import type { PersistQueryClientOptions } from '@tanstack/react-query-persist-client'
+import type { InfiniteData, Query } from '@tanstack/react-query'
+import { del, get, set } from 'idb-keyval'
+import { favoriteQueries } from '../api/queries'
+import { cacheStore } from './storage'
+import { SAVE_THROTTLE_MS } from './safe-to-reload'
+
+/** Bumped when what is kept changes shape: older copies are then dropped, not misread. */
+export const SCHEMA = 'favorites-v1'
+/** A week offline still opens onto the favorites. */
+export const MAX_AGE_MS = 7 * 24 * 3600_000
+/** Pages kept per list: 3,000 favorites at 100 a page. */
+export const MAX_PAGES = 30
+
+const key = (user: string) => `favorites:${user}`
+const isList = (query: Query) => query.queryKey[0] === favoriteQueries.all()[0] && query.queryKey[1] === 'list'
+
+function trim<T>(data: InfiniteData<T> | undefined): InfiniteData<T> | undefined {
+  if (!data || data.pages.length <= MAX_PAGES) return data
+  return { pages: data.pages.slice(0, MAX_PAGES), pageParams: data.pageParams.slice(0, MAX_PAGES) }
+}
+
+export function persistOptions(user: string): Omit<PersistQueryClientOptions, 'queryClient'> {
+  const persister = createAsyncStoragePersister({
+    storage: {
+      getItem: async (k) => {
+        const store = cacheStore()
+        return store ? ((await get<string>(k, store)) ?? null) : null
+      },
+      setItem: async (k, value: string) => {
+        const store = cacheStore()
+        if (store) await set(k, value, store)
+      },
+      removeItem: async (k) => {
+        const store = cacheStore()
+        if (store) await del(k, store)
+      },
+    },
+    key: key(user),
+    throttleTime: SAVE_THROTTLE_MS,
+  })
+  return {
+    persister,
+    maxAge: MAX_AGE_MS,
+    buster: SCHEMA,
+    dehydrateOptions: {
+      // Lists only, and the first pages of each. Changes have their own outbox (outbox.ts).
+      shouldDehydrateQuery: (query) => query.state.status === 'success' && isList(query),
+      shouldDehydrateMutation: () => false,
+      serializeData: (data) => trim(data as InfiniteData<unknown>),
+    },
+  }
+}
+
+/** Deletes a user's kept favorites. */
+export async function forgetPersisted(user: string) {
+  const store = cacheStore()
+  if (store) await del(key(user), store)
+}
