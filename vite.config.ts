@@ -84,8 +84,10 @@ function pwa() {
         {
           // Thumbnails (and previews) from any image host: only real CORS answers with status 200
           // are kept; an opaque one costs ~7 MB of quota in Chromium, so it is passed on uncached.
+          // The page's own warm-up fetch (see offline/update-prompt.tsx) says so with its Accept header.
           urlPattern: ({ request, sameOrigin, url }) =>
-            request.destination === 'image' && !(sameOrigin && !url.pathname.startsWith('/obs/')),
+            (request.destination === 'image' || request.headers.get('accept') === 'image/*') &&
+            !(sameOrigin && !url.pathname.startsWith('/obs/')),
           handler: 'CacheFirst',
           options: {
             cacheName: 'thumbnails',

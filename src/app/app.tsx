@@ -118,7 +118,8 @@ function Shell({ baseUrl }: { baseUrl: string }) {
   if (credentials) return <FavoritesPage />
   // No network at start: carry on with this browser's copy; connecting waits for the network.
   if (user && (!online || config.fetchStatus === 'paused')) return <FavoritesPage />
-  if (config.isPending) return null
+  // Waiting for the start-up facts, unless there is no network to get them: then Connect.
+  if (config.isPending && config.fetchStatus !== 'paused') return null
   if (config.isError) return <Crash error={config.error} />
   return (
     <Suspense>

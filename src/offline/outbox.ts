@@ -76,25 +76,31 @@ export function startOutbox({ queryClient, starMutation, user }: OutboxOptions):
     })
     .catch(() => {})
 
-  let adopting = false
+  // Each other tab with records is watched by asking for its lock, which is granted when that tab
+  // is gone (at once if it already is): its records are then this tab's to send.
+  const watched = new Set<string>()
   async function adopt() {
     const owner = user()
-    if (!leading || adopting || !owner) return
-    adopting = true
-    try {
-      const held = await navigator.locks.query()
-      const alive = new Set((held.held ?? []).map((l) => l.name))
-      const orphans = (await entries<string, OutboxRecord>(store!))
-        .filter(([, r]) => r.user === owner && r.tab !== TAB && !alive.has(TAB_LOCK(r.tab)))
-        .sort(([, a], [, b]) => a.askedAt - b.askedAt)
-      for (const [id, record] of orphans) {
-        // Recorded again under this tab (as its own change) before the old record goes.
-        void new MutationObserver(queryClient, starMutation).mutate({ files: record.files, starred: record.starred }).catch(() => {})
-        write(() => del(id, store!))
-      }
-    } finally {
-      adopting = false
+    if (!leading || !owner) return
+    const tabs = new Set(
+      (await entries<string, OutboxRecord>(store!)).filter(([, r]) => r.user === owner && r.tab !== TAB).map(([, r]) => r.tab),
+    )
+    for (const tab of tabs) {
+      if (watched.has(tab)) continue
+      watched.add(tab)
+      void navigator.locks.request(TAB_LOCK(tab), { signal: stopped.signal }, () => adoptTab(tab, owner)).catch(() => {})
     }
+  }
+  async function adoptTab(tab: string, owner: string) {
+    const records = (await entries<string, OutboxRecord>(store!))
+      .filter(([, r]) => r.tab === tab && r.user === owner)
+      .sort(([, a], [, b]) => a.askedAt - b.askedAt)
+    for (const [id, record] of records) {
+      // Run again as this tab's own change (recorded anew), in the order they were asked for.
+      void new MutationObserver(queryClient, starMutation).mutate({ files: record.files, starred: record.starred }).catch(() => {})
+      write(() => del(id, store!))
+    }
+    await writes
   }
   // Orphans appear when another tab closes, and can be sent once there are credentials.
   const timer = window.setInterval(() => void adopt(), 10_000)

@@ -8,6 +8,26 @@ import { Button } from '../ui/controls'
 import { whenSafeToReload } from './safe-to-reload'
 import { outboxWrites } from './outbox'
 
+/**
+ * Thumbnails shown before the first worker controlled the page went around it. Once it does
+ * (it claims the page on activation), they are asked for again through it, which keeps them;
+ * the HTTP cache usually answers, so this costs little.
+ */
+function warmThumbnailsOnControl() {
+  if (navigator.serviceWorker.controller) return
+  navigator.serviceWorker.addEventListener(
+    'controllerchange',
+    () => {
+      for (const img of document.querySelectorAll<HTMLImageElement>('img[crossorigin]')) {
+        if (img.currentSrc) {
+          void fetch(img.currentSrc, { mode: 'cors', credentials: 'omit', headers: { accept: 'image/*' } }).catch(() => {})
+        }
+      }
+    },
+    { once: true },
+  )
+}
+
 export function UpdatePrompt() {
   const { t } = useI18n()
   const queryClient = useQueryClient()
@@ -16,6 +36,7 @@ export function UpdatePrompt() {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
   } = useRegisterSW({
+    onRegisteredSW: () => warmThumbnailsOnControl(),
     // The new worker controls the page: reload only when that loses nothing (it may be another tab's click).
     onNeedReload: () => void whenSafeToReload(queryClient, outboxWrites).then(() => window.location.reload()),
   })

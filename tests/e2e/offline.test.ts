@@ -1,0 +1,279 @@
+// The installable PWA offline: the service worker on, the network cut with context.setOffline
+// (which in playwright-core 1.65 also cuts the worker's own fetches).
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ApiCall } from '../../src/server/config'
+import { DEMO_TOKEN } from '../../src/server/config'
+import { CHROME_ARGS, launchBrowser, newContext, nextFrame, quiet, withBrowserAndServer } from './harness'
+
+const calls: ApiCall[] = []
+/**
+ * While a test has the network cut, a batch that reaches the server anyway is held there until
+ * the network is back. (Chromium's emulated offline has let the first request of a freshly started
+ * service worker through in some runs; a held batch is then counted once it is let go.)
+ */
+let held: { promise: Promise<void>; open: () => void } | undefined
+function holdBatches() {
+  let open!: () => void
+  held = { promise: new Promise<void>((resolve) => (open = resolve)), open }
+}
+function releaseBatches() {
+  held?.open()
+  held = undefined
+}
+const app = withBrowserAndServer({
+  demoFiles: 1500,
+  latency: (call) => {
+    calls.push(call)
+    return call.kind === 'batch' ? held?.promise : undefined
+  },
+})
+afterEach(() => {
+  releaseBatches()
+  calls.length = 0
+  app.server.app.store!.db.prepare('UPDATE files SET starred = 1').run()
+})
+
+const grid = (page: Page) => page.getByRole('grid', { name: 'Favorites' })
+const cells = (page: Page) => grid(page).getByRole('gridcell')
+const cellNames = (page: Page) => cells(page).evaluateAll((els) => els.map((el) => el.querySelector('bdi')!.textContent!))
+/** The server's order, which the grid shows before anything changes. */
+const serverOrder = () =>
+  app.server.app.store!.db.prepare('SELECT id, name, locked FROM files WHERE starred = 1 ORDER BY starred_time DESC, id DESC').all() as {
+    id: string
+    name: string
+    locked: number
+  }[]
+/** Places (from `from` on) of files KooDrive lets go: some demo files are pinned by an administrator. */
+const removable = (from: number, count: number) =>
+  serverOrder()
+    .map((f, i) => ({ ...f, i }))
+    .filter((f) => f.i >= from && !f.locked)
+    .slice(0, count)
+    .map((f) => f.i)
+const starredOnServer = (id: string) =>
+  (app.server.app.store!.db.prepare('SELECT starred FROM files WHERE id = ?').get(id) as { starred: number }).starred === 1
+const batchesFor = (id: string) => calls.filter((c) => c.kind === 'batch' && c.fileIds?.includes(id)).length
+
+/** Names of the visible tiles whose thumbnail has loaded. */
+const thumbnailsShown = (page: Page) =>
+  cells(page).evaluateAll((els) =>
+    els
+      .filter((el) => {
+        const r = el.getBoundingClientRect()
+        const img = el.querySelector('img')
+        return r.bottom > 0 && r.top < innerHeight && img !== null && img.complete && img.naturalWidth > 0
+      })
+      .map((el) => el.querySelector('bdi')!.textContent!),
+  )
+
+/** Everything IndexedDB holds under a database and store, as JSON text. */
+function readStore(page: Page, db: string, store: string): Promise<string[]> {
+  return page.evaluate(
+    ([dbName, storeName]) =>
+      new Promise<string[]>((resolve, reject) => {
+        const request = indexedDB.open(dbName!)
+        request.onerror = () => reject(request.error)
+        request.onsuccess = () => {
+          const database = request.result
+          if (!database.objectStoreNames.contains(storeName!)) return resolve([])
+          const all = database.transaction(storeName!).objectStore(storeName!).getAll()
+          all.onsuccess = () => resolve(all.result.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))))
+          all.onerror = () => reject(all.error)
+        }
+      }),
+    [db, store],
+  )
+}
+/** How many favorites the kept copy holds. */
+const keptFavorites = async (page: Page) =>
+  (await readStore(page, 'koodrive-cache', 'clients'))
+    .map((text) => JSON.parse(text) as { clientState: { queries: { state: { data?: { pages: { items: unknown[] }[] } } }[] } })
+    .flatMap((c) => c.clientState.queries.flatMap((q) => q.state.data?.pages ?? []))
+    .reduce((sum, p) => sum + p.items.length, 0)
+const queuedChanges = async (page: Page) => (await readStore(page, 'koodrive-outbox', 'changes')).length
+
+/**
+ * A new context (in a browser of its own: an offline context in a browser that had run another
+ * offline test let a service-worker-handled request through in some runs) with the app open.
+ */
+async function openControlled() {
+  const browser = await launchBrowser()
+  const context = await newContext(browser, app.server, { serviceWorkers: 'allow' })
+  context.on('close', () => void browser.close())
+  const page = await context.newPage()
+  await page.goto(app.server.url)
+  await cells(page).first().waitFor()
+  // The first worker claims the page when it activates.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+  await quiet(page)
+  return { context, page }
+}
+
+/**
+ * Closes the tab and opens the app again in the same profile. (A page.reload() right after the
+ * network was cut let the first request through in some runs; a new tab starts offline.)
+ */
+async function reopen(context: BrowserContext, page: Page) {
+  await page.close()
+  const next = await context.newPage()
+  await next.goto(app.server.url)
+  await cells(next).first().waitFor()
+  return next
+}
+
+/** Cuts the network, and waits until a request from the page (through its worker) fails. */
+async function goOffline(context: BrowserContext, page: Page) {
+  holdBatches()
+  await context.setOffline(true)
+  const reach = () =>
+    page.evaluate(() =>
+      fetch('/app-config.json', { cache: 'no-store' }).then(
+        () => 'reached',
+        () => 'failed',
+      ),
+    )
+  await expect.poll(reach).toBe('failed')
+}
+
+/** Selects the tiles at these places (click, then Ctrl-click) and removes them; returns their files. */
+async function removeAt(page: Page, indexes: number[]) {
+  const order = serverOrder()
+  await cells(page).nth(indexes[0]!).click()
+  for (const i of indexes.slice(1))
+    await cells(page)
+      .nth(i)
+      .click({ modifiers: ['Control'] })
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Remove from favorites' }).click()
+  return indexes.map((i) => order[i]!)
+}
+const shownIds = async (page: Page) => {
+  const byName = new Map(serverOrder().map((f) => [f.name, f.id]))
+  return (await cellNames(page)).map((n) => byName.get(n))
+}
+
+describe('installable', () => {
+  it('Chromium finds no installability errors and no manifest errors', async () => {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kd-profile-'))
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: CHROME_ARGS,
+    })
+    try {
+      const page = await context.newPage()
+      await page.goto(app.server.url)
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+      const cdp = await context.newCDPSession(page)
+      const manifest = (await cdp.send('Page.getAppManifest')) as { errors: unknown[]; url: string }
+      expect(manifest.url).toMatch(/manifest\.webmanifest$/)
+      expect(manifest.errors).toEqual([])
+      const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] }
+      expect(installabilityErrors).toEqual([])
+    } finally {
+      await context.close()
+      fs.rmSync(profile, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('offline', () => {
+  it('browse 10 pages, go offline, reload: the same favorites in the same order, thumbnails from the cache, and an offline note', async () => {
+    const { context, page } = await openControlled()
+    const scroller = page.getByTestId('favorites-scroll')
+    for (let i = 0; i < 200 && calls.filter((c) => c.kind === 'list').length < 10; i++) {
+      await scroller.evaluate((el) => el.scrollBy(0, 4000))
+      await nextFrame(page)
+    }
+    await quiet(page)
+    await scroller.evaluate((el) => el.scrollTo(0, 0))
+    await expect.poll(() => keptFavorites(page)).toBeGreaterThanOrEqual(1000)
+    const shown = await expect.poll(() => thumbnailsShown(page)).not.toEqual([])
+    void shown
+    const before = await cellNames(page)
+    const withThumbnails = await thumbnailsShown(page)
+
+    await context.setOffline(true)
+    const started = Date.now()
+    await page.reload()
+    await cells(page).first().waitFor()
+    console.log(`offline reload: first tile after ${Date.now() - started} ms`)
+    expect(await cellNames(page)).toEqual(before)
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Offline · updated / })
+          .count(),
+      )
+      .toBe(1)
+    await expect
+      .poll(async () => (await thumbnailsShown(page)).filter((n) => withThumbnails.includes(n)).length / withThumbnails.length)
+      .toBeGreaterThanOrEqual(0.8)
+    await context.close()
+  })
+
+  it('offline: remove 3, reload offline, go online: the server has exactly those 3 unstarred, each sent once', async () => {
+    const controlled = await openControlled()
+    const { context } = controlled
+    let { page } = controlled
+    await expect.poll(() => keptFavorites(page)).toBeGreaterThanOrEqual(100)
+    await goOffline(context, page)
+    const files = await removeAt(page, removable(10, 3))
+    const ids = files.map((f) => f.id)
+    await expect.poll(async () => (await shownIds(page)).filter((id) => ids.includes(id!))).toEqual([])
+    await expect.poll(() => page.getByText('3 changes waiting to be sent').count()).toBe(1)
+    await expect.poll(() => queuedChanges(page)).toBe(1)
+
+    page = await reopen(context, page)
+    await expect.poll(() => page.getByText('3 changes waiting to be sent').count()).toBe(1)
+    expect((await shownIds(page)).filter((id) => ids.includes(id!))).toEqual([])
+    expect(ids.map(starredOnServer)).toEqual([true, true, true])
+
+    await context.setOffline(false)
+    releaseBatches()
+    await expect.poll(() => ids.map(starredOnServer)).toEqual([false, false, false])
+    expect(ids.map(batchesFor)).toEqual([1, 1, 1])
+    expect(app.server.app.store!.db.prepare('SELECT COUNT(*) AS n FROM files WHERE starred = 0').get()).toEqual({ n: 3 })
+    await expect.poll(() => queuedChanges(page)).toBe(0)
+    await context.close()
+  })
+
+  it('after Disconnect no favorites, thumbnails or queued changes remain, and the token was never stored', async () => {
+    const { context, page } = await openControlled()
+    await expect.poll(() => keptFavorites(page)).toBeGreaterThanOrEqual(100)
+    await expect.poll(() => page.evaluate(async () => (await (await caches.open('thumbnails')).keys()).length)).toBeGreaterThan(0)
+    await goOffline(context, page)
+    await removeAt(page, removable(16, 1))
+    await expect.poll(() => queuedChanges(page)).toBe(1)
+
+    const everything = async () => {
+      const stored = [
+        ...(await readStore(page, 'koodrive-cache', 'clients')),
+        ...(await readStore(page, 'koodrive-outbox', 'changes')),
+        await page.evaluate(() => JSON.stringify({ ...localStorage })),
+        await page.evaluate(() => JSON.stringify({ ...sessionStorage })),
+        await page.evaluate(() => document.cookie),
+        await page.evaluate(async () => {
+          const out: string[] = []
+          for (const name of await caches.keys()) {
+            for (const request of await (await caches.open(name)).keys()) out.push(request.url, JSON.stringify([...request.headers]))
+          }
+          return out.join('\n')
+        }),
+      ]
+      return stored.join('\n')
+    }
+    expect(await everything()).not.toContain(DEMO_TOKEN)
+
+    await page.getByRole('button', { name: 'Disconnect' }).click()
+    await expect.poll(() => keptFavorites(page), { timeout: 15_000 }).toBe(0)
+    await expect.poll(() => queuedChanges(page)).toBe(0)
+    await expect.poll(() => page.evaluate(() => caches.has('thumbnails'))).toBe(false)
+    expect(await page.evaluate(() => localStorage.getItem('koodrive.user'))).toBeNull()
+    expect(await everything()).not.toContain(DEMO_TOKEN)
+    await context.close()
+  })
+})
