@@ -1,5 +1,5 @@
 // The app shell: configuration, language, API client, query client, router, Connect, offline.
-import { QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { onlineManager, QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client'
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
 import { BrowserRouter } from 'react-router-dom'
@@ -58,6 +58,10 @@ export function makeAppClients(client: KooDriveClient): AppClients {
     },
     networkFailed,
   })
+  // TanStack resumes paused queries on reconnect only after every paused mutation has finished.
+  // A change that waits for Connect would then wait for the query that brings the credentials:
+  // resume the queries at once.
+  onlineManager.subscribe((online) => online && queryClient.getQueryCache().onOnline())
   // The same object the screens pass to useMutation: a change resumed with only its key and
   // variables (after a 401, or from the outbox) runs exactly what a click runs.
   queryClient.setMutationDefaults(starMutation.mutationKey, starMutation)

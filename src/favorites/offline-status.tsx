@@ -4,13 +4,16 @@ import type { StarMutation } from '../api/star-mutation'
 import { useStarMutationOptions } from '../lib/client-context'
 import { useI18n } from '../lib/i18n'
 import { useOnline } from '../lib/network'
+import { useSession } from '../lib/session'
 
 export function OfflineStatus({ updatedAt }: { updatedAt: number }) {
   const { t, date } = useI18n()
   const online = useOnline()
+  const connected = useSession().credentials !== undefined
+  // Waiting: paused for the network, or (offline, or not connected) held until it is there.
   const waiting = useMutationState({
-    filters: { mutationKey: useStarMutationOptions().mutationKey, status: 'pending', predicate: (m) => m.state.isPaused },
-    select: (m: StarMutation) => m.state.variables?.files.length ?? 0,
+    filters: { mutationKey: useStarMutationOptions().mutationKey, status: 'pending' },
+    select: (m: StarMutation) => (m.state.isPaused || !online || !connected ? (m.state.variables?.files.length ?? 0) : 0),
   }).reduce((sum, n) => sum + n, 0)
   if (online && waiting === 0) return null
   return (

@@ -2,7 +2,7 @@
 // "online" and follows the browser's online/offline events, but navigator.onLine can say true with
 // no network at all (a test browser after an offline reload, a captive portal). So a failed
 // request also counts as offline, and a probe brings the app back online when requests work again.
-import { onlineManager } from '@tanstack/react-query'
+import { focusManager, onlineManager } from '@tanstack/react-query'
 import { useSyncExternalStore } from 'react'
 import { ApiError } from '../api/client'
 
@@ -35,6 +35,11 @@ export function networkFailed() {
   if (onlineManager.isOnline()) onlineManager.setOnline(false)
   void probe()
 }
+
+// TanStack pauses retries while the tab is hidden. A tab in the background may be the one that
+// sends the changes queued offline, so it must not wait to be looked at (nothing here refetches
+// on focus anyway).
+focusManager.setFocused(true)
 
 onlineManager.subscribe((online) => {
   if (!online) void probe()

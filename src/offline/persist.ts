@@ -23,6 +23,11 @@ function trim<T>(data: InfiniteData<T> | undefined): InfiniteData<T> | undefined
   return { pages: data.pages.slice(0, MAX_PAGES), pageParams: data.pageParams.slice(0, MAX_PAGES) }
 }
 
+/** JSON keeps the first page's `undefined` cursor as `null`, which a refetch would send: undo that. */
+function untrim<T>(data: InfiniteData<T> | undefined): InfiniteData<T> | undefined {
+  return data && { ...data, pageParams: data.pageParams.map((p) => p ?? undefined) }
+}
+
 export function persistOptions(user: string): Omit<PersistQueryClientOptions, 'queryClient'> {
   const persister = createAsyncStoragePersister({
     storage: {
@@ -52,6 +57,7 @@ export function persistOptions(user: string): Omit<PersistQueryClientOptions, 'q
       shouldDehydrateMutation: () => false,
       serializeData: (data) => trim(data as InfiniteData<unknown>),
     },
+    hydrateOptions: { defaultOptions: { deserializeData: (data) => untrim(data as InfiniteData<unknown>) } },
   }
 }
 

@@ -1,38 +1,40 @@
 // The installable PWA offline: the service worker on, the network cut with context.setOffline
 // (which in playwright-core 1.65 also cuts the worker's own fetches).
 import fs from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiCall } from '../../src/server/config'
 import { DEMO_TOKEN } from '../../src/server/config'
 import { CHROME_ARGS, launchBrowser, newContext, nextFrame, quiet, withBrowserAndServer } from './harness'
 
 const calls: ApiCall[] = []
 /**
- * While a test has the network cut, a batch that reaches the server anyway is held there until
- * the network is back. (Chromium's emulated offline has let the first request of a freshly started
- * service worker through in some runs; a held batch is then counted once it is let go.)
+ * While a test has the network cut, the server also drops every request that reaches it anyway.
+ * (Chromium's emulated offline has let the first requests of a freshly opened tab through in some
+ * runs; a real network cut lets nothing through, and neither does this.)
  */
-let held: { promise: Promise<void>; open: () => void } | undefined
-function holdBatches() {
-  let open!: () => void
-  held = { promise: new Promise<void>((resolve) => (open = resolve)), open }
-}
-function releaseBatches() {
-  held?.open()
-  held = undefined
-}
-const app = withBrowserAndServer({
-  demoFiles: 1500,
-  latency: (call) => {
-    calls.push(call)
-    return call.kind === 'batch' ? held?.promise : undefined
-  },
+let cut = false
+const app = withBrowserAndServer({ demoFiles: 1500, latency: (call) => void calls.push(call) })
+beforeAll(() => {
+  const server = app.server.server
+  const handlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[]
+  server.removeAllListeners('request')
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (cut) return void req.socket.destroy()
+    for (const handle of handlers) handle.call(server, req, res)
+  })
 })
+function cutServer() {
+  cut = true
+}
+function restoreServer() {
+  cut = false
+}
 afterEach(() => {
-  releaseBatches()
+  restoreServer()
   calls.length = 0
   app.server.app.store!.db.prepare('UPDATE files SET starred = 1').run()
 })
@@ -127,7 +129,7 @@ async function reopen(context: BrowserContext, page: Page) {
 
 /** Cuts the network, and waits until a request from the page (through its worker) fails. */
 async function goOffline(context: BrowserContext, page: Page) {
-  holdBatches()
+  cutServer()
   await context.setOffline(true)
   const reach = () =>
     page.evaluate(() =>
@@ -233,11 +235,37 @@ describe('offline', () => {
     expect(ids.map(starredOnServer)).toEqual([true, true, true])
 
     await context.setOffline(false)
-    releaseBatches()
+    restoreServer()
     await expect.poll(() => ids.map(starredOnServer)).toEqual([false, false, false])
     expect(ids.map(batchesFor)).toEqual([1, 1, 1])
     expect(app.server.app.store!.db.prepare('SELECT COUNT(*) AS n FROM files WHERE starred = 0').get()).toEqual({ n: 3 })
     await expect.poll(() => queuedChanges(page)).toBe(0)
+    await context.close()
+  })
+
+  it('two tabs with a queued change: it is sent once', async () => {
+    const controlled = await openControlled()
+    const { context } = controlled
+    let { page } = controlled
+    await expect.poll(() => keptFavorites(page)).toBeGreaterThanOrEqual(100)
+    await goOffline(context, page)
+    const [file] = await removeAt(page, removable(14, 1))
+    await expect.poll(() => queuedChanges(page)).toBe(1)
+    // Both tabs start offline from the same store; one of them takes the change.
+    page = await reopen(context, page)
+    const second = await context.newPage()
+    await second.goto(app.server.url)
+    await cells(second).first().waitFor()
+    for (const tab of [page, second]) {
+      expect((await shownIds(tab)).includes(file!.id)).toBe(false)
+    }
+    await context.setOffline(false)
+    restoreServer()
+    await expect.poll(() => starredOnServer(file!.id)).toBe(false)
+    await quiet(page)
+    await quiet(second)
+    await expect.poll(() => queuedChanges(page)).toBe(0)
+    expect(batchesFor(file!.id)).toBe(1)
     await context.close()
   })
 
