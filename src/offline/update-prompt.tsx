@@ -9,36 +9,44 @@ import { whenSafeToReload } from './safe-to-reload'
 import { outboxWrites } from './outbox'
 
 /**
- * Thumbnails shown before the first worker controlled the page went around it. Once it does
- * (it claims the page on activation), they are asked for again through it, which keeps them;
- * the HTTP cache usually answers, so this costs little.
+ * The first controller change is the first worker claiming the page: thumbnails shown before
+ * went around it, so they are asked for again through it, which keeps them (the HTTP cache
+ * usually answers, so this costs little). Any later change is a new version taking over.
  */
-function warmThumbnailsOnControl() {
-  if (navigator.serviceWorker.controller) return
-  navigator.serviceWorker.addEventListener(
-    'controllerchange',
-    () => {
-      for (const img of document.querySelectorAll<HTMLImageElement>('img[crossorigin]')) {
-        if (img.currentSrc) {
-          void fetch(img.currentSrc, { mode: 'cors', credentials: 'omit', headers: { accept: 'image/*' } }).catch(() => {})
-        }
+function watchController(onNewVersion: () => void) {
+  let controlled = navigator.serviceWorker.controller !== null
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (controlled) return onNewVersion()
+    controlled = true
+    for (const img of document.querySelectorAll<HTMLImageElement>('img[crossorigin]')) {
+      if (img.currentSrc) {
+        void fetch(img.currentSrc, { mode: 'cors', credentials: 'omit', headers: { accept: 'image/*' } }).catch(() => {})
       }
-    },
-    { once: true },
-  )
+    }
+  })
 }
+
+let reloading = false
 
 export function UpdatePrompt() {
   const { t } = useI18n()
   const queryClient = useQueryClient()
   const [waiting, setWaiting] = useState(false)
+  // A new worker took over from the one this page came with (this tab's Reload, or another tab's):
+  // reload onto the new version, once that loses nothing.
+  const reloadWhenSafe = () => {
+    if (reloading) return
+    reloading = true
+    void whenSafeToReload(queryClient, outboxWrites).then(() => window.location.reload())
+  }
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
   } = useRegisterSW({
-    onRegisteredSW: () => warmThumbnailsOnControl(),
-    // The new worker controls the page: reload only when that loses nothing (it may be another tab's click).
-    onNeedReload: () => void whenSafeToReload(queryClient, outboxWrites).then(() => window.location.reload()),
+    // Workbox reports an update found after the page loaded as "external", and then does not
+    // call onNeedReload: the controller change itself is what counts.
+    onRegisteredSW: () => watchController(reloadWhenSafe),
+    onNeedReload: reloadWhenSafe,
   })
   if (!needRefresh) return null
 

@@ -51,6 +51,8 @@ export function securityHeaders(imageOrigins: string[], { worker = false } = {})
 interface Entry {
   type: string
   cache: string
+  /** For files that are revalidated (HTML, the service worker, the manifest): when it was read. */
+  mtimeMs?: number
   body: Buffer
   gzip?: Buffer
   br?: Buffer
@@ -76,8 +78,11 @@ export function createStatic(root: string, imageOrigins: string[]) {
   const cache = new Map<string, Entry | null>()
 
   function load(relative: string): Entry | null {
-    if (cache.has(relative)) return cache.get(relative)!
     const file = path.join(root, relative)
+    const known = cache.get(relative)
+    // Hashed assets never change; files served no-cache are read again when a deploy replaced them
+    // (a new sw.js is how installed apps learn of a new version).
+    if (known && (known.mtimeMs === undefined || fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs === known.mtimeMs)) return known
     let entry: Entry | null = null
     if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       const ext = path.extname(file)
@@ -87,6 +92,7 @@ export function createStatic(root: string, imageOrigins: string[]) {
       entry = {
         type: TYPES[ext] ?? 'application/octet-stream',
         cache: hashed ? 'public, max-age=31536000, immutable' : fresh ? 'no-cache' : 'public, max-age=3600',
+        mtimeMs: fresh ? fs.statSync(file).mtimeMs : undefined,
         body,
       }
       if (COMPRESSIBLE.has(ext) && body.length > 512) {

@@ -8,7 +8,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiCall } from '../../src/server/config'
 import { DEMO_TOKEN } from '../../src/server/config'
-import { CHROME_ARGS, launchBrowser, newContext, nextFrame, quiet, withBrowserAndServer } from './harness'
+import { CHROME_ARGS, launchBrowser, newContext, nextFrame, quiet, startAppServer, withBrowserAndServer } from './harness'
 
 const calls: ApiCall[] = []
 /**
@@ -303,5 +303,53 @@ describe('offline', () => {
     expect(await page.evaluate(() => localStorage.getItem('koodrive.user'))).toBeNull()
     expect(await everything()).not.toContain(DEMO_TOKEN)
     await context.close()
+  })
+})
+
+describe('updates', () => {
+  it('a new version is offered, and Reload waits while a change is being sent', async () => {
+    // A copy of the build, so that a deploy can be played: a new sw.js is a new version.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kd-dist-'))
+    fs.cpSync(path.resolve('dist/client'), dir, { recursive: true })
+    let hold: Promise<void> | undefined
+    const server = await startAppServer({ staticDir: dir, demoFiles: 200, latency: (call) => (call.kind === 'batch' ? hold : undefined) })
+    const browser = await launchBrowser()
+    try {
+      const context = await newContext(browser, server, { serviceWorkers: 'allow' })
+      const page = await context.newPage()
+      await page.goto(server.url)
+      await cells(page).first().waitFor()
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+      await quiet(page)
+
+      let answer!: () => void
+      hold = new Promise<void>((resolve) => (answer = resolve))
+      await cells(page).nth(20).click()
+      await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Remove from favorites' }).click()
+      await expect.poll(() => page.getByRole('main').getAttribute('aria-busy')).toBe('true')
+
+      fs.appendFileSync(path.join(dir, 'sw.js'), '\n// the next version\n')
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
+      const prompt = page.getByRole('status').filter({ hasText: 'A new version is ready.' })
+      await prompt.waitFor()
+      let answered = false
+      let reloadedBeforeAnswer = false
+      page.on('framenavigated', (frame) => frame === page.mainFrame() && !answered && (reloadedBeforeAnswer = true))
+      await prompt.getByRole('button', { name: 'Reload' }).click()
+      await page.getByText('Saving your changes first…').waitFor()
+      // The batch is still unanswered: the page waits (it has not navigated).
+      expect(reloadedBeforeAnswer).toBe(false)
+      answered = true
+      answer()
+      await page.waitForEvent('framenavigated')
+      await cells(page).first().waitFor()
+      expect(reloadedBeforeAnswer).toBe(false)
+      await expect.poll(() => page.getByText('A new version is ready.').count()).toBe(0)
+      await context.close()
+    } finally {
+      await browser.close()
+      await server.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
