@@ -269,6 +269,39 @@ describe('offline', () => {
     await context.close()
   })
 
+  it('the network goes off and on every 300 ms for 10 s while files are removed one by one: every removal arrives, nothing else changes', async () => {
+    const { context, page } = await openControlled()
+    let offline = false
+    const flap = setInterval(() => {
+      offline = !offline
+      void context.setOffline(offline).catch(() => {})
+    }, 300)
+    const removed: string[] = []
+    const until = Date.now() + 10_000
+    try {
+      const files = serverOrder()
+      const byName = new Map(files.map((f) => [f.name, f]))
+      for (let n = 0; n < 30 && Date.now() < until; n++) {
+        // The first file on screen that KooDrive lets go (some demo files are pinned).
+        const names = await cellNames(page)
+        const index = names.findIndex((name) => byName.get(name)?.locked === 0)
+        const file = byName.get(names[index]!)!
+        await cells(page).nth(index).click()
+        await page.keyboard.press('Delete')
+        removed.push(file.id)
+        await expect.poll(async () => (await cellNames(page)).includes(file.name)).toBe(false)
+      }
+    } finally {
+      clearInterval(flap)
+      await context.setOffline(false)
+    }
+    expect(removed.length).toBeGreaterThanOrEqual(5)
+    await expect.poll(() => removed.map(starredOnServer), { timeout: 60_000 }).toEqual(removed.map(() => false))
+    const unstarred = app.server.app.store!.db.prepare('SELECT id FROM files WHERE starred = 0').all() as { id: string }[]
+    expect(unstarred.map((f) => f.id).sort()).toEqual([...removed].sort())
+    await context.close()
+  })
+
   it('after Disconnect no favorites, thumbnails or queued changes remain, and the token was never stored', async () => {
     const { context, page } = await openControlled()
     await expect.poll(() => keptFavorites(page)).toBeGreaterThanOrEqual(100)

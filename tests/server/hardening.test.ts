@@ -61,6 +61,27 @@ describe('static files', () => {
       await app.close()
     }
   })
+  it('gives sw.js a connect-src for the image hosts (the worker fetches thumbnails) and the page none, and serves a new sw.js after a deploy', async () => {
+    const root = tempDir()
+    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html>')
+    fs.writeFileSync(path.join(root, 'sw.js'), '// version 1')
+    const app = await startTestServer({ staticDir: root, imageOrigins: ['https://obs.example.com'] })
+    try {
+      const connectSrc = (csp: string | undefined) => csp?.split('; ').find((d) => d.startsWith('connect-src'))
+      const worker = await raw(app.url, '/sw.js')
+      expect(connectSrc(worker.headers['content-security-policy'] as string)).toBe("connect-src 'self' https://obs.example.com")
+      expect(worker.headers['cache-control']).toBe('no-cache')
+      const page = await raw(app.url, '/')
+      expect(connectSrc(page.headers['content-security-policy'] as string)).toBe("connect-src 'self'")
+
+      const later = Date.now() / 1000 + 5
+      fs.writeFileSync(path.join(root, 'sw.js'), '// version 2')
+      fs.utimesSync(path.join(root, 'sw.js'), later, later)
+      expect((await raw(app.url, '/sw.js')).body).toBe('// version 2')
+    } finally {
+      await app.close()
+    }
+  })
 })
 
 describe('thumbnails', () => {
