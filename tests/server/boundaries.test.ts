@@ -1,4 +1,4 @@
-// The import direction is a lint rule: app -> favorites -> lib, ui -> api (see eslint.config.js).
+// The import direction is a lint rule: app -> favorites, offline -> lib, ui -> api (see eslint.config.js).
 import { ESLint } from 'eslint'
 import { expect, it } from 'vitest'
 
@@ -14,6 +14,9 @@ it.each([
   ['src/api/x.ts', "import { session } from '../lib/session'"],
   ['src/ui/x.ts', "import { useI18n } from '../lib/i18n'"],
   ['src/server/x.ts', "import { session } from '../lib/session'"],
+  ['src/favorites/x.ts', "import { outboxWrites } from '../offline/outbox'"],
+  ['src/offline/x.ts', "import { Tile } from '../favorites/tile'"],
+  ['src/lib/x.ts', "import { persistOptions } from '../offline/persist'"],
 ])('refuses an import against the direction: %s <- %s', async (file, code) => {
   expect(await problems(file, `${code}\nexport {}\n`)).toEqual([expect.stringContaining('Imports go one way')])
 })
@@ -23,6 +26,8 @@ it.each([
   ['src/favorites/x.ts', "import { useI18n } from '../lib/i18n'"],
   ['src/lib/x.ts', "import type { Credentials } from '../api/client'"],
   ['src/server/x.ts', "import { FILE_TYPES } from '../api/wire'"],
+  ['src/app/x.ts', "import { UpdatePrompt } from '../offline/update-prompt'"],
+  ['src/offline/x.ts', "import { useI18n } from '../lib/i18n'"],
 ])('allows an import along it: %s <- %s', async (file, code) => {
   expect(await problems(file, `${code}\nexport {}\n`)).toEqual([])
 })
