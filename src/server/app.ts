@@ -34,7 +34,7 @@ export function createApp(config: ServerConfig): App {
     store = openStore(config.dataDir)
     seedDemo(store, { files: config.demoFiles, now: config.now(), userId: config.demoUserId })
     api = createKooDriveApi(store, config)
-    objects = createObjectRoutes(store, createThumbnails(config.dataDir))
+    objects = createObjectRoutes(store, createThumbnails(config.dataDir), { cors: config.objectsCors ?? true })
   }
   // What the app needs to know before its first call: where it is and how to sign in.
   const appConfig = JSON.stringify(config.apiUrl ? { mode: 'proxy' } : { mode: 'demo', token: config.demoToken, userId: config.demoUserId })

@@ -23,6 +23,10 @@ export interface ServerConfig {
    * is sent. KOODRIVE_LATENCY_MS sets a fixed delay; tests pass a function to hold one answer.
    */
   latency?: (call: ApiCall) => Promise<void> | void
+  /** Where the download and image links point (default: this server, as the request names it). */
+  objectsOrigin?: string
+  /** Whether the object routes send CORS headers (tests play a store that does not). Default true. */
+  objectsCors?: boolean
 }
 
 /** What the latency hook is told about a call. */

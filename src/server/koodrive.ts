@@ -96,7 +96,7 @@ export function createKooDriveApi(store: Store, config: ServerConfig) {
       const rows = store.list({ limit: q.limit + 1, descending: q.descending, fileType: q.fileType, after: q.after })
       const page = rows.slice(0, q.limit)
       const last = page.at(-1)
-      const origin = requestOrigin(req, config.port)
+      const origin = config.objectsOrigin ?? requestOrigin(req, config.port)
       const body: WireListResponse = {
         ...(rows.length > q.limit && last
           ? {

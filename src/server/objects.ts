@@ -6,16 +6,17 @@ import type { Store } from './store'
 import { parseStyle } from './thumbnail-style'
 import { ThumbnailsBusy, type Thumbnails } from './thumbnails'
 
-const CORS = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' }
+const CORS_HEADERS = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' }
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 
-function sendFile(res: ServerResponse, file: string, headers: Record<string, string>) {
-  const stat = fs.statSync(file)
-  res.writeHead(200, { 'Content-Length': stat.size, 'X-Content-Type-Options': 'nosniff', ...CORS, ...headers })
-  fs.createReadStream(file).pipe(res)
-}
+export function createObjectRoutes(store: Store, thumbnails: Thumbnails, { cors = true } = {}) {
+  const CORS = cors ? CORS_HEADERS : {}
+  function sendFile(res: ServerResponse, file: string, headers: Record<string, string>) {
+    const stat = fs.statSync(file)
+    res.writeHead(200, { 'Content-Length': stat.size, 'X-Content-Type-Options': 'nosniff', ...CORS, ...headers })
+    fs.createReadStream(file).pipe(res)
+  }
 
-export function createObjectRoutes(store: Store, thumbnails: Thumbnails) {
   async function route(req: IncomingMessage, res: ServerResponse) {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, '405', 'Only GET is allowed on objects')
     const path = rawPath(req)

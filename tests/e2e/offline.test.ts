@@ -8,6 +8,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiCall } from '../../src/server/config'
 import { DEMO_TOKEN } from '../../src/server/config'
+import { runningClock } from '../clock'
 import { CHROME_ARGS, launchBrowser, newContext, nextFrame, quiet, startAppServer, withBrowserAndServer } from './harness'
 
 const calls: ApiCall[] = []
@@ -383,6 +384,78 @@ describe('updates', () => {
       await browser.close()
       await server.close()
       fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('hosts and time', () => {
+  it('thumbnails from an object store that sends no CORS headers still show online, and are not kept', async () => {
+    const objects = await startAppServer({ demoFiles: 10, objectsCors: false })
+    const server = await startAppServer({ demoFiles: 200, objectsOrigin: objects.url, imageOrigins: [objects.url] })
+    const browser = await launchBrowser()
+    try {
+      const context = await newContext(browser, server, { serviceWorkers: 'allow' })
+      const page = await context.newPage()
+      await page.goto(server.url)
+      await cells(page).first().waitFor()
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+      // Scrolled while the worker controls the page: these pass through it.
+      await page.getByTestId('favorites-scroll').evaluate((el) => el.scrollBy(0, 1500))
+      await quiet(page)
+      await expect.poll(async () => (await thumbnailsShown(page)).length).toBeGreaterThan(5)
+      const sources = await grid(page)
+        .locator('img')
+        .evaluateAll((imgs) => imgs.map((img) => ({ src: (img as HTMLImageElement).src, cors: img.hasAttribute('crossorigin') })))
+      expect(sources.every((s) => s.src.startsWith(objects.url))).toBe(true)
+      expect(sources.filter((s) => s.cors)).toEqual([])
+      expect(await page.evaluate(async () => (await (await caches.open('thumbnails')).keys()).length)).toBe(0)
+      await context.close()
+    } finally {
+      await browser.close()
+      await Promise.all([server.close(), objects.close()])
+    }
+  })
+
+  it('a change queued longer than the 15-minute X-Date window goes through, with a fresh X-Date', async () => {
+    let shift = 0
+    const clock = runningClock()
+    const sent: number[] = []
+    const server = await startAppServer({
+      demoFiles: 200,
+      now: () => clock() + shift,
+      latency: (call) => void (call.kind === 'batch' && sent.push(shift)),
+    })
+    const browser = await launchBrowser()
+    try {
+      const context = await newContext(browser, server, { serviceWorkers: 'allow' })
+      const page = await context.newPage()
+      await page.goto(server.url)
+      await cells(page).first().waitFor()
+      await quiet(page)
+      const order = server.app
+        .store!.db.prepare('SELECT id, locked FROM files WHERE starred = 1 ORDER BY starred_time DESC, id DESC')
+        .all() as {
+        id: string
+        locked: number
+      }[]
+      const index = order.findIndex((f, i) => i >= 10 && !f.locked)
+      await context.setOffline(true)
+      await cells(page).nth(index).click()
+      await page.keyboard.press('Delete')
+      await expect.poll(() => page.getByText('1 change waiting to be sent').count()).toBe(1)
+      // Twenty minutes pass, for the server and for the browser.
+      shift = 20 * 60_000
+      await context.clock.fastForward('20:00')
+      await context.setOffline(false)
+      const starred = () =>
+        (server.app.store!.db.prepare('SELECT starred FROM files WHERE id = ?').get(order[index]!.id) as { starred: number }).starred
+      await expect.poll(starred).toBe(0)
+      expect(sent).toEqual([20 * 60_000])
+      expect(await page.getByRole('alert').count()).toBe(0)
+      await context.close()
+    } finally {
+      await browser.close()
+      await server.close()
     }
   })
 })
