@@ -152,6 +152,18 @@ export default defineConfig(({ isSsrBuild }) => ({
       {
         extends: true,
         test: {
+          name: 'audit',
+          environment: 'node',
+          include: ['tests/audit/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'bench',
           environment: 'node',
           include: ['tests/bench/**/*.test.ts'],
