@@ -153,6 +153,13 @@ async function removeAt(page: Page, indexes: number[]) {
   await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Remove from favorites' }).click()
   return indexes.map((i) => order[i]!)
 }
+/** The app open with a kept copy, the network cut, and the files at these places removed. */
+async function removeOfflineAt(indexes: number[]) {
+  const { context, page } = await openControlled()
+  await expect.poll(() => keptFavorites(page)).toBeGreaterThanOrEqual(100)
+  await goOffline(context, page)
+  return { context, page, files: await removeAt(page, indexes) }
+}
 const shownIds = async (page: Page) => {
   const byName = new Map(serverOrder().map((f) => [f.name, f.id]))
   return (await cellNames(page)).map((n) => byName.get(n))
@@ -219,12 +226,8 @@ describe('offline', () => {
   })
 
   it('offline: remove 3, reload offline, go online: the server has exactly those 3 unstarred, each sent once', async () => {
-    const controlled = await openControlled()
-    const { context } = controlled
-    let { page } = controlled
-    await expect.poll(() => keptFavorites(page)).toBeGreaterThanOrEqual(100)
-    await goOffline(context, page)
-    const files = await removeAt(page, removable(10, 3))
+    const { context, page: first, files } = await removeOfflineAt(removable(10, 3))
+    let page = first
     const ids = files.map((f) => f.id)
     await expect.poll(async () => (await shownIds(page)).filter((id) => ids.includes(id!))).toEqual([])
     await expect.poll(() => page.getByText('3 changes waiting to be sent').count()).toBe(1)
@@ -245,12 +248,9 @@ describe('offline', () => {
   })
 
   it('two tabs with a queued change: it is sent once', async () => {
-    const controlled = await openControlled()
-    const { context } = controlled
-    let { page } = controlled
-    await expect.poll(() => keptFavorites(page)).toBeGreaterThanOrEqual(100)
-    await goOffline(context, page)
-    const [file] = await removeAt(page, removable(14, 1))
+    const { context, page: first, files } = await removeOfflineAt(removable(14, 1))
+    let page = first
+    const [file] = files
     await expect.poll(() => queuedChanges(page)).toBe(1)
     // Both tabs start offline from the same store; one of them takes the change.
     page = await reopen(context, page)

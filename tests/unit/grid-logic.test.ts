@@ -1,6 +1,6 @@
 // Pure pieces of the grid: layout math, thumbnail choice, date groups, URL filters, names, i18n.
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Favorite } from '../../src/api/favorite'
+import { favorite } from './fixtures'
 import { detectLocale, loadCatalog, makeI18n, type MessageKey } from '../../src/lib/i18n'
 import { dateGroup } from '../../src/favorites/date-groups'
 import { displayName } from '../../src/favorites/display-name'
@@ -8,18 +8,7 @@ import { readFilter, writeFilter } from '../../src/favorites/filters'
 import { buildRows, columnsFor, itemsInRect, rowOfItem, tileWidth } from '../../src/favorites/layout'
 import { IMAGE_STYLES, chooseThumbnail, largestThumbnail } from '../../src/favorites/thumbnail-size'
 
-const fav = (id: string, starredAt?: number): Favorite => ({
-  id,
-  name: id,
-  type: 'image',
-  recycled: false,
-  hidden: false,
-  expired: false,
-  thumbnails: [],
-  canDownload: true,
-  starred: true,
-  starredAt,
-})
+const fav = (id: string, starredAt?: number) => favorite(id, { starredAt })
 
 describe('columnsFor / tileWidth', () => {
   it.each([

@@ -1,21 +1,10 @@
 // Keyboard movement in the grid (pure): the arrow, Home/End and Page keys.
 import { describe, expect, it } from 'vitest'
-import type { Favorite } from '../../src/api/favorite'
+import { favorite } from './fixtures'
 import { moveTarget } from '../../src/favorites/keyboard'
 import { buildRows } from '../../src/favorites/layout'
 
-const fav = (id: string, starredAt: number): Favorite => ({
-  id,
-  name: id,
-  type: 'image',
-  recycled: false,
-  hidden: false,
-  expired: false,
-  thumbnails: [],
-  canDownload: true,
-  starred: true,
-  starredAt,
-})
+const fav = (id: string, starredAt: number) => favorite(id, { starredAt })
 
 // Two date groups, 3 columns: [header] a b c / d e, [header] f g h / i.
 const items = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((id, i) => fav(id, i < 5 ? 2_000 : 1_000))

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../src/api/client'
-import type { Favorite } from '../../src/api/favorite'
+import { favorite } from './fixtures'
 import { StarChangeError, failedFiles, patchStarred, restorePlaces, type FavoritesData } from '../../src/api/optimistic'
 
-const fav = (id: string): Favorite => ({
-  id,
-  name: `${id}.png`,
-  type: 'image',
-  recycled: false,
-  hidden: false,
-  expired: false,
-  thumbnails: [],
-  canDownload: true,
-  starred: true,
-})
+const fav = (id: string) => favorite(id, { name: `${id}.png` })
 const data = (...pages: string[][]): FavoritesData => ({
   pages: pages.map((ids) => ({ items: ids.map(fav), autoDeleted: 0, skipped: 0, nextCursor: 'next' })),
   pageParams: pages.map((_, i) => (i === 0 ? undefined : `c${i}`)),
