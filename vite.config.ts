@@ -22,6 +22,27 @@ function kooDriveApi(): Plugin {
   }
 }
 
+/**
+ * Before a client build empties dist/client, its hashed assets are copied to
+ * dist/previous-assets, which the server falls back to (a tab on the old version may still ask
+ * for its lazy chunks after a deploy). Those older than 30 days go.
+ */
+function keepPreviousAssets(): Plugin {
+  return {
+    name: 'keep-previous-assets',
+    apply: 'build',
+    async buildStart() {
+      const { cp, readdir, rm, stat } = await import('node:fs/promises')
+      const kept = 'dist/previous-assets'
+      await cp('dist/client/assets', kept, { recursive: true, force: false }).catch(() => {})
+      for (const name of await readdir(kept).catch(() => [] as string[])) {
+        const file = `${kept}/${name}`
+        if ((await stat(file)).mtimeMs < Date.now() - 30 * 24 * 3600_000) await rm(file)
+      }
+    },
+  }
+}
+
 /** The app's icons as PNG, rendered from public/icon.svg with sharp at build time. */
 function pngIcons(): Plugin {
   return {
@@ -102,7 +123,7 @@ function pwa() {
 
 export default defineConfig(({ isSsrBuild }) => ({
   // In the --ssr build the PWA plugin would still write a manifest into dist/server.
-  plugins: [react(), tailwindcss(), kooDriveApi(), ...(isSsrBuild ? [] : [pngIcons(), pwa()])],
+  plugins: [react(), tailwindcss(), kooDriveApi(), ...(isSsrBuild ? [] : [keepPreviousAssets(), pngIcons(), pwa()])],
   build: {
     outDir: 'dist/client',
     // The server's build keeps its map for stack traces; the browser's is not shipped (see README).

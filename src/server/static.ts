@@ -72,7 +72,13 @@ export function pickEncoding(accept: string | undefined): 'br' | 'gzip' | undefi
   return undefined
 }
 
+/**
+ * Serves `root` (dist/client). Hashed assets of earlier builds are kept beside it, in
+ * `previous-assets` (the client build copies them there first): a tab still on the old version
+ * can load its chunks after a deploy, until it reloads onto the new one.
+ */
 export function createStatic(root: string, imageOrigins: string[]) {
+  const previousAssets = path.join(path.dirname(root), 'previous-assets')
   const headers = securityHeaders(imageOrigins)
   const workerHeaders = securityHeaders(imageOrigins, { worker: true })
   const cache = new Map<string, Entry | null>()
@@ -84,7 +90,13 @@ export function createStatic(root: string, imageOrigins: string[]) {
     // (a new sw.js is how installed apps learn of a new version).
     if (known && (known.mtimeMs === undefined || fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs === known.mtimeMs)) return known
     let entry: Entry | null = null
-    if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+    // A page from the build before this one may still ask for its chunks (see previousAssets).
+    const previous = relative.startsWith('assets/') ? path.join(previousAssets, relative.slice('assets/'.length)) : undefined
+    if (previous && !fs.existsSync(file) && previous.startsWith(previousAssets + path.sep) && fs.existsSync(previous)) {
+      const body = fs.readFileSync(previous)
+      const ext = path.extname(previous)
+      entry = { type: TYPES[ext] ?? 'application/octet-stream', cache: 'public, max-age=31536000, immutable', body }
+    } else if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       const ext = path.extname(file)
       const body = fs.readFileSync(file)
       const hashed = relative.startsWith('assets/')

@@ -61,6 +61,30 @@ describe('static files', () => {
       await app.close()
     }
   })
+  it("serves an earlier build's assets after a deploy, so a tab on the old version can still load its chunks", async () => {
+    const dist = tempDir()
+    const root = path.join(dist, 'client')
+    fs.mkdirSync(path.join(root, 'assets'), { recursive: true })
+    fs.mkdirSync(path.join(dist, 'previous-assets'))
+    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html>')
+    fs.writeFileSync(path.join(root, 'assets', 'preview-new.js'), 'export const version = 2')
+    fs.writeFileSync(path.join(dist, 'previous-assets', 'preview-old.js'), 'export const version = 1')
+    const app = await startTestServer({ staticDir: root })
+    try {
+      const old = await raw(app.url, '/assets/preview-old.js')
+      expect([old.status, old.body, old.headers['cache-control']]).toEqual([
+        200,
+        'export const version = 1',
+        'public, max-age=31536000, immutable',
+      ])
+      expect((await raw(app.url, '/assets/preview-new.js')).body).toBe('export const version = 2')
+      expect((await raw(app.url, '/assets/..%2fclient%2findex.html')).status).toBe(404)
+      expect((await raw(app.url, '/assets/missing.js')).status).toBe(404)
+    } finally {
+      await app.close()
+    }
+  })
+
   it('gives sw.js a connect-src for the image hosts (the worker fetches thumbnails) and the page none, and serves a new sw.js after a deploy', async () => {
     const root = tempDir()
     fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html>')
