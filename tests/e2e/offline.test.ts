@@ -403,11 +403,12 @@ describe('hosts and time', () => {
       await page.getByTestId('favorites-scroll').evaluate((el) => el.scrollBy(0, 1500))
       await quiet(page)
       await expect.poll(async () => (await thumbnailsShown(page)).length).toBeGreaterThan(5)
+      // Every CORS attempt fails there and is replaced by a plain request (some may still be in flight).
+      await expect.poll(() => grid(page).locator('img[crossorigin]').count()).toBe(0)
       const sources = await grid(page)
         .locator('img')
-        .evaluateAll((imgs) => imgs.map((img) => ({ src: (img as HTMLImageElement).src, cors: img.hasAttribute('crossorigin') })))
-      expect(sources.every((s) => s.src.startsWith(objects.url))).toBe(true)
-      expect(sources.filter((s) => s.cors)).toEqual([])
+        .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).src))
+      expect(sources.every((src) => src.startsWith(objects.url))).toBe(true)
       expect(await page.evaluate(async () => (await (await caches.open('thumbnails')).keys()).length)).toBe(0)
       await context.close()
     } finally {
