@@ -45,7 +45,7 @@ export interface OutboxOptions {
 export function startOutbox({ queryClient, starMutation, user }: OutboxOptions): (() => void) & { adopt: () => Promise<void> } {
   const store = outboxStore()
   if (!store || !navigator.locks) return Object.assign(() => {}, { adopt: async () => {} })
-  const recorded = new Map<number, string>()
+  const recorded = new Set<number>()
   const isStar = (m: Mutation<unknown, unknown, unknown, unknown>) => m.options.mutationKey?.join() === starMutation.mutationKey.join()
 
   const unsubscribe = queryClient.getMutationCache().subscribe((event) => {
@@ -55,7 +55,7 @@ export function startOutbox({ queryClient, starMutation, user }: OutboxOptions):
     const variables = m.state.variables as SetStarredVariables | undefined
     const owner = user()
     if (m.state.status === 'pending' && variables && owner && !recorded.has(m.mutationId)) {
-      recorded.set(m.mutationId, id)
+      recorded.add(m.mutationId)
       const record: OutboxRecord = { user: owner, tab: TAB, askedAt: Date.now(), files: variables.files, starred: variables.starred }
       write(() => set(id, record, store))
     } else if ((m.state.status !== 'pending' || event.type === 'removed') && recorded.has(m.mutationId)) {

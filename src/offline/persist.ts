@@ -24,7 +24,7 @@ function trim<T>(data: InfiniteData<T> | undefined): InfiniteData<T> | undefined
 }
 
 /** JSON keeps the first page's `undefined` cursor as `null`, which a refetch would send: undo that. */
-function untrim<T>(data: InfiniteData<T> | undefined): InfiniteData<T> | undefined {
+function restoreCursors<T>(data: InfiniteData<T> | undefined): InfiniteData<T> | undefined {
   return data && { ...data, pageParams: data.pageParams.map((p) => p ?? undefined) }
 }
 
@@ -79,7 +79,7 @@ export function persistOptions(user: string): Omit<PersistQueryClientOptions, 'q
       shouldDehydrateMutation: () => false,
       serializeData: (data) => trim(data as InfiniteData<unknown>),
     },
-    hydrateOptions: { defaultOptions: { deserializeData: (data) => untrim(data as InfiniteData<unknown>) } },
+    hydrateOptions: { defaultOptions: { deserializeData: (data) => restoreCursors(data as InfiniteData<unknown>) } },
   }
 }
 

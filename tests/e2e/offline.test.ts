@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { RunningServer } from '../../src/server/app'
 import type { ApiCall } from '../../src/server/config'
 import { DEMO_TOKEN } from '../../src/server/config'
 import { runningClock } from '../clock'
@@ -103,12 +104,12 @@ const queuedChanges = async (page: Page) => (await readStore(page, 'koodrive-out
  * A new context (in a browser of its own: an offline context in a browser that had run another
  * offline test let a service-worker-handled request through in some runs) with the app open.
  */
-async function openControlled() {
+async function openControlled(server: RunningServer = app.server) {
   const browser = await launchBrowser()
-  const context = await newContext(browser, app.server, { serviceWorkers: 'allow' })
+  const context = await newContext(browser, server, { serviceWorkers: 'allow' })
   context.on('close', () => void browser.close())
   const page = await context.newPage()
-  await page.goto(app.server.url)
+  await page.goto(server.url)
   await cells(page).first().waitFor()
   // The first worker claims the page when it activates.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
@@ -347,15 +348,8 @@ describe('updates', () => {
     fs.cpSync(path.resolve('dist/client'), dir, { recursive: true })
     let hold: Promise<void> | undefined
     const server = await startAppServer({ staticDir: dir, demoFiles: 200, latency: (call) => (call.kind === 'batch' ? hold : undefined) })
-    const browser = await launchBrowser()
+    const { context, page } = await openControlled(server)
     try {
-      const context = await newContext(browser, server, { serviceWorkers: 'allow' })
-      const page = await context.newPage()
-      await page.goto(server.url)
-      await cells(page).first().waitFor()
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
-      await quiet(page)
-
       let answer!: () => void
       hold = new Promise<void>((resolve) => (answer = resolve))
       await cells(page).nth(20).click()
@@ -379,9 +373,8 @@ describe('updates', () => {
       await cells(page).first().waitFor()
       expect(reloadedBeforeAnswer).toBe(false)
       await expect.poll(() => page.getByText('A new version is ready.').count()).toBe(0)
-      await context.close()
     } finally {
-      await browser.close()
+      await context.close()
       await server.close()
       fs.rmSync(dir, { recursive: true, force: true })
     }
@@ -392,13 +385,8 @@ describe('hosts and time', () => {
   it('thumbnails from an object store that sends no CORS headers still show online, and are not kept', async () => {
     const objects = await startAppServer({ demoFiles: 10, objectsCors: false })
     const server = await startAppServer({ demoFiles: 200, objectsOrigin: objects.url, imageOrigins: [objects.url] })
-    const browser = await launchBrowser()
+    const { context, page } = await openControlled(server)
     try {
-      const context = await newContext(browser, server, { serviceWorkers: 'allow' })
-      const page = await context.newPage()
-      await page.goto(server.url)
-      await cells(page).first().waitFor()
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
       // Scrolled while the worker controls the page: these pass through it.
       await page.getByTestId('favorites-scroll').evaluate((el) => el.scrollBy(0, 1500))
       await quiet(page)
@@ -410,9 +398,8 @@ describe('hosts and time', () => {
         .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).src))
       expect(sources.every((src) => src.startsWith(objects.url))).toBe(true)
       expect(await page.evaluate(async () => (await (await caches.open('thumbnails')).keys()).length)).toBe(0)
-      await context.close()
     } finally {
-      await browser.close()
+      await context.close()
       await Promise.all([server.close(), objects.close()])
     }
   })
@@ -426,13 +413,8 @@ describe('hosts and time', () => {
       now: () => clock() + shift,
       latency: (call) => void (call.kind === 'batch' && sent.push(shift)),
     })
-    const browser = await launchBrowser()
+    const { context, page } = await openControlled(server)
     try {
-      const context = await newContext(browser, server, { serviceWorkers: 'allow' })
-      const page = await context.newPage()
-      await page.goto(server.url)
-      await cells(page).first().waitFor()
-      await quiet(page)
       const order = server.app
         .store!.db.prepare('SELECT id, locked FROM files WHERE starred = 1 ORDER BY starred_time DESC, id DESC')
         .all() as {
@@ -453,9 +435,8 @@ describe('hosts and time', () => {
       await expect.poll(starred).toBe(0)
       expect(sent).toEqual([20 * 60_000])
       expect(await page.getByRole('alert').count()).toBe(0)
-      await context.close()
     } finally {
-      await browser.close()
+      await context.close()
       await server.close()
     }
   })
