@@ -70,7 +70,9 @@ export const Tile = memo(function Tile({ item, index, width, pictureHeight, tabb
       <div className="relative order-1 min-h-0 flex-1 overflow-hidden bg-slate-100 dark:bg-slate-800">
         {thumbnail && image !== 'failed' ? (
           <>
-            {image === 'loading' && <div aria-hidden="true" className="absolute inset-0 animate-pulse bg-slate-200 dark:bg-slate-700" />}
+            {image === 'loading' && (
+              <div aria-hidden="true" data-placeholder className="absolute inset-0 animate-pulse bg-slate-200 dark:bg-slate-700" />
+            )}
             <img
               key={cors ? 'cors' : 'plain'}
               src={thumbnail.url}
