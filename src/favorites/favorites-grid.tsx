@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, type ReactNode } from 'react'
 import type { Favorite } from '../api/favorite'
 import { useI18n } from '../lib/i18n'
 import { useWidth } from '../ui/use-width'
-import { dateGroup } from './date-groups'
+import { dateGrouper } from './date-groups'
 import { GroupHeader } from './group-header'
 import { MarqueeBox } from './marquee-box'
 import { DENSITY, GAP, buildRows, columnsFor, groupIds, itemsInRect, rowSize, tileWidth, type Density, type HeaderRow } from './layout'
@@ -65,8 +65,8 @@ export function FavoritesGrid(props: FavoritesGridProps) {
 
   const groupLabels = useMemo(() => ({ today: t('today'), yesterday: t('yesterday'), thisWeek: t('thisWeek') }), [t])
   const rows = useMemo(() => {
-    const now = Date.now()
-    return buildRows(items, columns, (f) => dateGroup(f.starredAt, now, locale, groupLabels))
+    const groupOf = dateGrouper(Date.now(), locale, groupLabels)
+    return buildRows(items, columns, (f) => groupOf(f.starredAt))
   }, [items, columns, locale, groupLabels])
 
   // The component opts out of the React Compiler ('use no memo'), as TanStack Virtual requires.
@@ -79,11 +79,15 @@ export function FavoritesGrid(props: FavoritesGridProps) {
     overscan: 3,
     paddingStart: PADDING_TOP,
     initialRect: { width: 1024, height: 768 },
+    // A scroll frame renders with React's normal scheduling, not synchronously inside the event.
+    useFlushSync: false,
   })
   // Row heights depend on density and columns; re-measure when they change.
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight, columns])
 
   const virtualRows = virtualizer.getVirtualItems()
+  const viewTop = virtualizer.scrollOffset ?? 0
+  const viewBottom = viewTop + (virtualizer.scrollRect?.height ?? 0)
   const lastVisible = virtualRows.at(-1)?.index ?? -1
   useEffect(() => {
     if (hasNextPage && canFetchNextPage && lastVisible >= rows.length - 1 - PREFETCH_ROWS) fetchNextPage()
@@ -163,7 +167,7 @@ export function FavoritesGrid(props: FavoritesGridProps) {
               key={v.key}
               role="row"
               aria-rowindex={v.index + 1}
-              className="absolute inset-x-0 top-0"
+              className="absolute inset-x-0 top-0 [contain:size_layout_style]"
               style={{ transform: `translateY(${v.start}px)`, height: v.size }}
             >
               {row.kind === 'header' ? (
@@ -182,6 +186,8 @@ export function FavoritesGrid(props: FavoritesGridProps) {
                   activeIndex={activeIndex >= row.first && activeIndex < row.first + row.items.length ? activeIndex : -1}
                   selection={selection}
                   showCheckboxes={anySelected}
+                  visible={v.end > viewTop && v.start < viewBottom}
+                  scrolling={virtualizer.isScrolling}
                 />
               )}
             </div>

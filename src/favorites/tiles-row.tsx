@@ -13,9 +13,12 @@ interface TilesRowProps {
   activeIndex: number
   selection: Selection
   showCheckboxes: boolean
+  visible: boolean
+  scrolling: boolean
 }
 
-export const TilesRow = memo(function TilesRow({ row, columns, cell, rowHeight, activeIndex, selection, showCheckboxes }: TilesRowProps) {
+export const TilesRow = memo(function TilesRow(props: TilesRowProps) {
+  const { row, columns, cell, rowHeight, activeIndex, selection, showCheckboxes, visible, scrolling } = props
   return (
     <div className="grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: GAP, height: rowHeight }}>
       {row.items.map((item, i) => (
@@ -28,6 +31,9 @@ export const TilesRow = memo(function TilesRow({ row, columns, cell, rowHeight, 
           tabbable={row.first + i === activeIndex}
           selected={selection.ids.has(item.id)}
           showCheckbox={showCheckboxes}
+          visible={visible}
+          scrolling={scrolling}
+          first={row.first < columns}
         />
       ))}
     </div>
