@@ -21,19 +21,39 @@ function formatter(locale: string, kind: 'month' | 'year'): Intl.DateTimeFormat 
   return f
 }
 
-/** The group of a starred time, seen from `now` in the local time zone; weeks start on Monday. */
-export function dateGroup(starredAt: number | undefined, now: number, locale: string, labels: GroupLabels): DateGroup {
-  if (starredAt === undefined) return { key: 'unknown', label: '—' }
+/**
+ * The group of a starred time, seen from `now` in the local time zone; weeks start on Monday.
+ * The boundaries are worked out once and each group's label formatted once: rows are rebuilt for
+ * every page, and formatting a date per file cost ~200 ms with 20,000 loaded.
+ */
+export function dateGrouper(now: number, locale: string, labels: GroupLabels): (starredAt: number | undefined) => DateGroup {
   const startOfToday = new Date(now)
   startOfToday.setHours(0, 0, 0, 0)
   const today = startOfToday.getTime()
   const weekday = (startOfToday.getDay() + 6) % 7
-  if (starredAt >= today) return { key: 'today', label: labels.today }
-  if (starredAt >= today - DAY) return { key: 'yesterday', label: labels.yesterday }
-  if (starredAt >= today - weekday * DAY) return { key: 'week', label: labels.thisWeek }
-  const date = new Date(starredAt)
-  if (date.getFullYear() === startOfToday.getFullYear()) {
-    return { key: `m${date.getMonth()}`, label: formatter(locale, 'month').format(date) }
+  const year = startOfToday.getFullYear()
+  const fixed = {
+    unknown: { key: 'unknown', label: '—' },
+    today: { key: 'today', label: labels.today },
+    yesterday: { key: 'yesterday', label: labels.yesterday },
+    week: { key: 'week', label: labels.thisWeek },
   }
-  return { key: `y${date.getFullYear()}`, label: formatter(locale, 'year').format(date) }
+  const older = new Map<string, DateGroup>()
+  return (starredAt) => {
+    if (starredAt === undefined) return fixed.unknown
+    if (starredAt >= today) return fixed.today
+    if (starredAt >= today - DAY) return fixed.yesterday
+    if (starredAt >= today - weekday * DAY) return fixed.week
+    const date = new Date(starredAt)
+    const thisYear = date.getFullYear() === year
+    const key = thisYear ? `m${date.getMonth()}` : `y${date.getFullYear()}`
+    let group = older.get(key)
+    if (!group) older.set(key, (group = { key, label: formatter(locale, thisYear ? 'month' : 'year').format(date) }))
+    return group
+  }
+}
+
+/** One starred time's group (see dateGrouper, which the grid uses for a whole list). */
+export function dateGroup(starredAt: number | undefined, now: number, locale: string, labels: GroupLabels): DateGroup {
+  return dateGrouper(now, locale, labels)(starredAt)
 }
