@@ -1,13 +1,14 @@
 // The app shell: configuration, language, API client, query client, router, Connect, offline.
-import { onlineManager, QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
-import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client'
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
+import { onlineManager, QueryCache, QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query'
+import { PersistQueryClientProvider, persistQueryClientSave } from '@tanstack/react-query-persist-client'
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { BrowserRouter } from 'react-router-dom'
 import { ApiError, createClient, type KooDriveClient } from '../api/client'
-import { shouldRetry } from '../api/queries'
+import { favoriteQueries, shouldRetry } from '../api/queries'
 import { starMutationOptions, type StarMutationOptions } from '../api/star-mutation'
 import { FavoritesPage } from '../favorites/favorites-page'
-import { ClientContext, StarMutationContext } from '../lib/client-context'
+import { listFilter, readFilter } from '../favorites/filters'
+import { ClientContext, StarMutationContext, useKooDriveClient } from '../lib/client-context'
 import { I18nProvider, useI18n } from '../lib/i18n'
 import { isNetworkFailure, networkFailed, useOnline } from '../lib/network'
 import { loadAppConfig, session, useSession } from '../lib/session'
@@ -75,10 +76,18 @@ export function AppProviders({ client, queryClient, starMutation, user, children
       <StarMutationContext value={starMutation}>{children}</StarMutationContext>
     </ClientContext>
   )
-  if (!user) return <QueryClientProvider client={queryClient}>{inner}</QueryClientProvider>
+  const options = useMemo(() => user && persistOptions(user), [user])
+  if (!options) return <QueryClientProvider client={queryClient}>{inner}</QueryClientProvider>
   return (
     // Keyed by user: another user's copy is restored into a fresh subtree, never mixed in.
-    <PersistQueryClientProvider key={user} client={queryClient} persistOptions={persistOptions(user)}>
+    // Saved once restored too: a first page fetched during the restore (the demo's, see
+    // useAppConfig) changes nothing after the provider starts listening.
+    <PersistQueryClientProvider
+      key={user}
+      client={queryClient}
+      persistOptions={options}
+      onSuccess={() => persistQueryClientSave({ queryClient, ...options })}
+    >
       {inner}
     </PersistQueryClientProvider>
   )
@@ -98,21 +107,31 @@ function Crash({ error }: { error: Error }) {
   )
 }
 
+const autoConnected = new WeakSet<object>()
+
 /** The start-up facts: which mode the server runs in, and the demo library's credentials. */
 function useAppConfig(baseUrl: string) {
-  return useQuery({
+  const config = useQuery({
     queryKey: ['app-config', baseUrl],
-    queryFn: async ({ signal }) => {
-      const config = await loadAppConfig(baseUrl, signal)
-      // Demo mode opens straight onto the demo library; its credentials travel like real ones.
-      if (config.mode === 'demo' && config.token && config.userId && !session.credentials()) {
-        session.connect({ token: config.token, userId: config.userId })
-      }
-      return config
-    },
+    // index.html preloads the file, so this answer is usually there before the app has rendered.
+    queryFn: ({ signal }) => loadAppConfig(baseUrl, signal),
     staleTime: Infinity,
     gcTime: Infinity,
   })
+  const client = useKooDriveClient()
+  const queryClient = useQueryClient()
+  const demo = config.data?.mode === 'demo' ? config.data : undefined
+  useEffect(() => {
+    // Demo mode opens straight onto the demo library; its credentials travel like real ones.
+    // Connected once the answer is in (inside the query, the switch to that user's providers
+    // would cancel it), and the first page is asked for at once, not after that switch.
+    // Once per answer: after Disconnect the demo does not log straight back in.
+    if (!demo?.token || !demo.userId || session.credentials() || autoConnected.has(demo)) return
+    autoConnected.add(demo)
+    session.connect({ token: demo.token, userId: demo.userId })
+    void queryClient.prefetchInfiniteQuery(favoriteQueries.list(client, listFilter(readFilter(new URLSearchParams(location.search)))))
+  }, [demo, client, queryClient])
+  return config
 }
 
 function Shell({ baseUrl }: { baseUrl: string }) {

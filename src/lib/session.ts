@@ -13,7 +13,8 @@ export interface AppConfig {
 }
 
 export async function loadAppConfig(baseUrl: string, signal?: AbortSignal): Promise<AppConfig> {
-  const res = await fetch(new URL('/app-config.json', baseUrl), { signal, cache: 'no-store' })
+  // The default cache mode, so that index.html's preload answers it (the server says no-store).
+  const res = await fetch(new URL('/app-config.json', baseUrl), { signal })
   if (!res.ok) throw new Error(`Could not load the app configuration (HTTP ${res.status})`)
   return (await res.json()) as AppConfig
 }
