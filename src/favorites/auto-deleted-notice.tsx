@@ -19,7 +19,7 @@ export function AutoDeletedNotice({ count }: { count: number }) {
     <div
       role="note"
       className={cn(
-        'mx-4 mt-3 flex items-center gap-3 rounded-lg border border-amber-300 bg-amber-50',
+        'absolute inset-x-4 top-3 z-20 flex items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 shadow-md',
         'px-4 py-2 text-sm text-amber-950',
         'dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100',
       )}

@@ -48,9 +48,7 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
   const wide = useMediaQuery(WIDE)
   const [sheetOpen, setSheetOpen] = useState(false)
   return (
-    <header
-      className={cn('flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2', 'dark:border-slate-800 dark:bg-slate-900')}
-    >
+    <div className={cn('flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2', 'dark:border-slate-800 dark:bg-slate-900')}>
       <h1 className="mr-auto flex min-w-0 items-center gap-2 text-lg font-semibold">
         <img src="/icon.svg" alt="" className="size-7 shrink-0" />
         {/* On a phone the short name shows; the heading's name stays the full one. */}
@@ -123,7 +121,7 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
           )}
         </>
       )}
-    </header>
+    </div>
   )
 }
 

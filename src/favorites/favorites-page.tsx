@@ -130,8 +130,8 @@ export function FavoritesPage() {
 
   return (
     <div className="flex h-dvh flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      {/* The selection toolbar covers the header instead of pushing the grid down. */}
-      <div className="relative">
+      {/* The selection toolbar covers the header instead of pushing the grid down; both are the banner. */}
+      <header className="relative">
         <FavoritesHeader
           filter={filter}
           onFilter={setFilter}
@@ -140,10 +140,11 @@ export function FavoritesPage() {
           onShortcuts={() => setShortcutsOpen(true)}
         />
         <Suspense>{selected.length > 0 && <SelectionToolbar files={selected} onChange={change} onClear={clearSelection} />}</Suspense>
-      </div>
-      <OfflineStatus updatedAt={query.dataUpdatedAt} />
-      <AutoDeletedNotice count={query.data?.pages[0]?.autoDeleted ?? 0} />
-      <main aria-busy={busy} className="flex min-h-0 flex-1 flex-col">
+      </header>
+      <main aria-busy={busy} className="relative flex min-h-0 flex-1 flex-col">
+        <OfflineStatus updatedAt={query.dataUpdatedAt} />
+        {/* Over the grid, not above it: a notice that arrives with the data must not push it down. */}
+        <AutoDeletedNotice count={query.data?.pages[0]?.autoDeleted ?? 0} />
         {body}
       </main>
       <Suspense>
