@@ -5,7 +5,7 @@ import { expect, it } from 'vitest'
 import { MAX_PAGES } from '../../src/offline/persist'
 import { newContext, withBrowserAndServer } from '../e2e/harness'
 
-const app = withBrowserAndServer({ demoFiles: 22_000 })
+const app = withBrowserAndServer({ demoFiles: 22_000, now: () => Date.now() })
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? 0
 
 it('saving the offline copy while 20,000 favorites load', async () => {

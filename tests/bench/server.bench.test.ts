@@ -5,10 +5,12 @@ import { afterAll, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../src/server/app'
 import { encodeCursor } from '../../src/server/koodrive-requests'
 import { authHeaders, testConfig } from '../server/helpers'
+import { record } from './results'
 
 const LIST = '/koodrive/ose/v1/star/files'
 const STYLES = 'image/resize,m_lfit,h_128,w_128%3Bimage/resize,m_lfit,h_480,w_480'
 const servers: RunningServer[] = []
+const firstPage = new Map<number, number>()
 afterAll(() => Promise.all(servers.map((s) => s.close())))
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!
@@ -57,6 +59,15 @@ it.each([5_000, 200_000])(
     const filtered: number[] = []
     for (let i = 0; i < 100; i++) filtered.push((await timed(`${base}&fileType=26`)).elapsed)
 
+    firstPage.set(files, quantile(first, 0.5))
+    const small = firstPage.get(5_000)
+    if (files === 200_000 && small !== undefined) {
+      const ratio = quantile(first, 0.5) / small
+      record('serverLatency', {
+        value: `${ratio.toFixed(2)}x (first page median ${ms(quantile(first, 0.5))} / ${ms(small)}; deep pages ${ms(quantile(deep, 0.5))})`,
+        target: '',
+      })
+    }
     const memory = process.memoryUsage().rss / 2 ** 20
     console.log(
       [

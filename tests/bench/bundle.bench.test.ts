@@ -1,0 +1,36 @@
+// `npm run bench`: the initial JavaScript, gzipped: the entry chunk index.html loads and every
+// chunk it imports statically (lazy chunks excluded), from the build the browser benchmarks use.
+import fs from 'node:fs'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { expect, it } from 'vitest'
+import { record } from './results'
+
+const DIST = 'dist/client'
+/** react, react-dom, @tanstack/react-query, @tanstack/react-virtual and react-router-dom, gzipped (issue 12). */
+const LIBRARY_FLOOR_KIB = 113.9
+
+it('initial JS gzip against the library floor', () => {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8')
+  const entries = [...html.matchAll(/<script[^>]+src="\/([^"]+\.js)"/g)].map((m) => m[1]!)
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    const code = fs.readFileSync(path.join(DIST, file), 'utf8')
+    // Static imports only (`import{x}from"./a.js"`, `import"./a.js"`), not `import("./a.js")`.
+    for (const m of code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([^"']+\.js)["']/g)) {
+      visit(path.posix.join(path.posix.dirname(file), m[1]!))
+    }
+  }
+  entries.forEach(visit)
+  const bytes = [...seen].reduce((sum, f) => sum + gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length, 0)
+  const kib = bytes / 1024
+  console.log(`initial JS: ${[...seen].join(', ')}: ${kib.toFixed(1)} KiB gzip`)
+  record('initialJs', {
+    value: `${(kib / LIBRARY_FLOOR_KIB).toFixed(3)} (${kib.toFixed(1)} KiB)`,
+    target: '<= 1.10',
+    met: kib / LIBRARY_FLOOR_KIB <= 1.1,
+  })
+  expect(seen.size).toBeGreaterThan(0)
+})
