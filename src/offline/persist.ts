@@ -28,6 +28,11 @@ function restoreCursors<T>(data: InfiniteData<T> | undefined): InfiniteData<T> |
   return data && { ...data, pageParams: data.pageParams.map((p) => p ?? undefined) }
 }
 
+/** Users forgotten since their provider was made: a save waiting for an idle moment is dropped. */
+const forgotten = new Set<string>()
+const whenIdle = (fn: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: SAVE_THROTTLE_MS }) : setTimeout(fn, 0)
+
 export function persistOptions(user: string): Omit<PersistQueryClientOptions, 'queryClient'> {
   const persister = createAsyncStoragePersister({
     storage: {
@@ -67,8 +72,13 @@ export function persistOptions(user: string): Omit<PersistQueryClientOptions, 'q
     ])
     if (kept.length === lastKept.length && kept.every((page, i) => page === lastKept[i])) return
     lastKept = kept
-    return persistClient(client)
+    // Serialised and written when the browser is idle, not in the task of the click that changed
+    // the cache: removing 10,000 spent ~90 ms of its click-to-paint here. Not after Disconnect.
+    return new Promise<void>((resolve, reject) =>
+      whenIdle(() => (forgotten.has(user) ? resolve() : Promise.resolve(persistClient(client)).then(resolve, reject))),
+    )
   }
+  forgotten.delete(user)
   return {
     persister,
     maxAge: MAX_AGE_MS,
@@ -83,8 +93,9 @@ export function persistOptions(user: string): Omit<PersistQueryClientOptions, 'q
   }
 }
 
-/** Deletes a user's kept favorites. */
+/** Deletes a user's kept favorites (and drops a save still waiting for an idle moment). */
 export async function forgetPersisted(user: string) {
+  forgotten.add(user)
   const store = cacheStore()
   if (store) await del(key(user), store)
 }

@@ -10,7 +10,7 @@ const sleep = (ms: number) => new Promise((resolve) => window.setTimeout(resolve
 /**
  * Resolves once no change is being sent (one paused offline is in the outbox and survives a
  * reload), the outbox's writes are done, and the persister's throttle has passed since the cache
- * last changed.
+ * last changed (plus the idle wait before a save).
  */
 export async function whenSafeToReload(queryClient: QueryClient, outboxWrites: () => Promise<unknown>): Promise<void> {
   let lastChange = Date.now()
@@ -21,7 +21,8 @@ export async function whenSafeToReload(queryClient: QueryClient, outboxWrites: (
     for (;;) {
       if (sending() === 0) {
         await outboxWrites()
-        const wait = lastChange + SAVE_THROTTLE_MS + 100 - Date.now()
+        // A save waits at most SAVE_THROTTLE_MS for an idle moment, then the throttle's window.
+        const wait = lastChange + 2 * SAVE_THROTTLE_MS + 100 - Date.now()
         if (wait <= 0 && sending() === 0) return
       }
       await sleep(200)

@@ -35,15 +35,13 @@ async function select(page: Page, count: number) {
 }
 
 /** Clicks Remove and counts time and frames until a frame starts with every selected tile gone. */
-function clickToPaint(page: Page) {
+async function clickToPaint(page: Page) {
+  const button = await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Remove from favorites' }).elementHandle()
   return page.evaluate(
-    () =>
+    (button) =>
       new Promise<{ ms: number; frames: number }>((resolve) => {
-        const button = [...document.querySelectorAll<HTMLButtonElement>('[role=toolbar] button')].find(
-          (b) => b.textContent === 'Remove from favorites',
-        )!
         const start = performance.now()
-        button.click()
+        ;(button as HTMLButtonElement).click()
         let frames = 0
         const check = () => {
           frames++
@@ -52,6 +50,7 @@ function clickToPaint(page: Page) {
         }
         requestAnimationFrame(check)
       }),
+    button,
   )
 }
 
