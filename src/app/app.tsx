@@ -19,8 +19,8 @@ import { UpdatePrompt } from '../offline/update-prompt'
 import { Button } from '../ui/controls'
 import { ErrorBoundary } from './error-boundary'
 
-// Connect is a chunk of its own: most starts (a session, the demo) never show it. With no
-// session at boot it is fetched at once, beside the configuration, so it costs no round trip.
+// Connect is a chunk of its own: most starts (a session, the demo) never show it. It is fetched
+// when shown; the configuration that decides it is preloaded by index.html, so that is early.
 const loadConnect = () => import('./connect-screen')
 const ConnectScreen = lazy(() => loadConnect().then((m) => ({ default: m.ConnectScreen })))
 
@@ -162,8 +162,16 @@ export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) 
     ),
   )
   const { user } = useSession()
+  // The service worker is registered once the first screen is done (its precache would compete
+  // with the first thumbnails otherwise), as Workbox advises.
+  const [idle, setIdle] = useState(false)
   useEffect(() => {
-    if (!session.credentials()) void loadConnect()
+    if (typeof window.requestIdleCallback !== 'function') {
+      const timer = window.setTimeout(() => setIdle(true))
+      return () => window.clearTimeout(timer)
+    }
+    const id = window.requestIdleCallback(() => setIdle(true), { timeout: 3000 })
+    return () => window.cancelIdleCallback(id)
   }, [])
   useEffect(() => {
     const outbox = startOutbox({
@@ -191,7 +199,7 @@ export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) 
           <BrowserRouter>
             <Shell baseUrl={baseUrl} />
           </BrowserRouter>
-          <UpdatePrompt />
+          {idle && <UpdatePrompt />}
         </AppProviders>
       </ErrorBoundary>
     </I18nProvider>
