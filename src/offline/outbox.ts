@@ -30,6 +30,14 @@ let writes: Promise<unknown> = Promise.resolve()
 /** Resolves once every record asked to be written or deleted so far is. */
 export const outboxWrites = () => writes
 
+/** After the next paint; at once in a hidden tab, which paints nothing (and gets no animation frames). */
+const afterPaint = () =>
+  new Promise<void>((resolve) =>
+    typeof document !== 'undefined' && document.visibilityState === 'visible'
+      ? requestAnimationFrame(() => setTimeout(resolve))
+      : setTimeout(resolve),
+  )
+
 function write(job: () => Promise<unknown>) {
   writes = writes.then(job).catch(() => {}) // a full or blocked store must not stop the app
 }
@@ -57,7 +65,9 @@ export function startOutbox({ queryClient, starMutation, user }: OutboxOptions):
     if (m.state.status === 'pending' && variables && owner && !recorded.has(m.mutationId)) {
       recorded.add(m.mutationId)
       const record: OutboxRecord = { user: owner, tab: TAB, askedAt: Date.now(), files: variables.files, starred: variables.starred }
-      write(() => set(id, record, store))
+      // Written just after the next paint: cloning 10,000 files into IndexedDB in the click's own
+      // task held the removal's paint back. The gap is one frame.
+      write(() => afterPaint().then(() => set(id, record, store)))
     } else if ((m.state.status !== 'pending' || event.type === 'removed') && recorded.has(m.mutationId)) {
       recorded.delete(m.mutationId)
       write(() => del(id, store))
