@@ -10,6 +10,7 @@ import { FavoritesPage } from '../favorites/favorites-page'
 import { listFilter, readFilter } from '../favorites/filters'
 import { ClientContext, StarMutationContext, useKooDriveClient } from '../lib/client-context'
 import { I18nProvider, useI18n } from '../lib/i18n'
+import { whenIdle } from '../lib/idle'
 import { isNetworkFailure, networkFailed, useOnline } from '../lib/network'
 import { loadAppConfig, session, useSession } from '../lib/session'
 import { startOutbox } from '../offline/outbox'
@@ -21,8 +22,7 @@ import { ErrorBoundary } from './error-boundary'
 
 // Connect is a chunk of its own: most starts (a session, the demo) never show it. It is fetched
 // when shown; the configuration that decides it is preloaded by index.html, so that is early.
-const loadConnect = () => import('./connect-screen')
-const ConnectScreen = lazy(() => loadConnect().then((m) => ({ default: m.ConnectScreen })))
+const ConnectScreen = lazy(() => import('./connect-screen').then((m) => ({ default: m.ConnectScreen })))
 
 export interface AppClients {
   client: KooDriveClient
@@ -165,14 +165,7 @@ export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) 
   // The service worker is registered once the first screen is done (its precache would compete
   // with the first thumbnails otherwise), as Workbox advises.
   const [idle, setIdle] = useState(false)
-  useEffect(() => {
-    if (typeof window.requestIdleCallback !== 'function') {
-      const timer = window.setTimeout(() => setIdle(true))
-      return () => window.clearTimeout(timer)
-    }
-    const id = window.requestIdleCallback(() => setIdle(true), { timeout: 3000 })
-    return () => window.cancelIdleCallback(id)
-  }, [])
+  useEffect(() => whenIdle(() => setIdle(true), 3000), [])
   useEffect(() => {
     const outbox = startOutbox({
       queryClient: clients.queryClient,

@@ -5,6 +5,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { useSearchParams } from 'react-router-dom'
 import { favoriteMutations, favoriteQueries } from '../api/queries'
 import { useKooDriveClient } from '../lib/client-context'
+import { whenIdle } from '../lib/idle'
 import { useI18n } from '../lib/i18n'
 import { useSession } from '../lib/session'
 import { Button } from '../ui/controls'
@@ -71,11 +72,10 @@ export function FavoritesPage() {
   const hasData = query.isSuccess
   useEffect(() => {
     if (!hasData) return
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200))
-    idle(() => {
+    return whenIdle(() => {
       void loadToolbar()
       void loadPreview()
-    })
+    }, 2000)
   }, [hasData])
 
   let body

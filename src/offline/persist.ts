@@ -5,6 +5,7 @@ import type { PersistQueryClientOptions } from '@tanstack/react-query-persist-cl
 import type { InfiniteData, Query } from '@tanstack/react-query'
 import { del, get, set } from 'idb-keyval'
 import { favoriteQueries } from '../api/queries'
+import { whenIdle } from '../lib/idle'
 import { cacheStore } from './storage'
 import { SAVE_THROTTLE_MS } from './safe-to-reload'
 
@@ -30,8 +31,6 @@ function restoreCursors<T>(data: InfiniteData<T> | undefined): InfiniteData<T> |
 
 /** Users forgotten since their provider was made: a save waiting for an idle moment is dropped. */
 const forgotten = new Set<string>()
-const whenIdle = (fn: () => void) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: SAVE_THROTTLE_MS }) : setTimeout(fn, 0)
 
 export function persistOptions(user: string): Omit<PersistQueryClientOptions, 'queryClient'> {
   const persister = createAsyncStoragePersister({
@@ -75,7 +74,7 @@ export function persistOptions(user: string): Omit<PersistQueryClientOptions, 'q
     // Serialised and written when the browser is idle, not in the task of the click that changed
     // the cache: removing 10,000 spent ~90 ms of its click-to-paint here. Not after Disconnect.
     return new Promise<void>((resolve, reject) =>
-      whenIdle(() => (forgotten.has(user) ? resolve() : Promise.resolve(persistClient(client)).then(resolve, reject))),
+      whenIdle(() => (forgotten.has(user) ? resolve() : Promise.resolve(persistClient(client)).then(resolve, reject)), SAVE_THROTTLE_MS),
     )
   }
   forgotten.delete(user)
