@@ -1,11 +1,24 @@
 // The cache side of starring optimistically: patching cached pages, reading what a change left,
 // and putting removed files back in their places. The mutation itself is in star-mutation.ts.
-import type { InfiniteData } from '@tanstack/react-query'
+import { replaceEqualDeep, type InfiniteData } from '@tanstack/react-query'
 import { ApiError } from './client'
 import type { FavoritesPage, StarFailure, StarResult } from './favorites'
 import type { SetStarredVariables } from './queries'
 
 export type FavoritesData = InfiniteData<FavoritesPage, string | undefined>
+
+/** Data made by patchStarred and restorePlaces, which keep every page and file that did not change. */
+const patched = new WeakSet<object>()
+const mark = (data: FavoritesData) => (patched.add(data), data)
+
+/**
+ * The lists' structural sharing: TanStack Query's deep comparison for fetched pages, none for the
+ * patches made here, which share what did not change already (comparing 20,000 changed files
+ * again took about 30 ms of the click that removed them).
+ */
+export function sharePages(previous: unknown, next: unknown): unknown {
+  return typeof next === 'object' && next !== null && patched.has(next) ? next : replaceEqualDeep(previous, next)
+}
 
 /**
  * Every cached page with `starred` set on the given files. Pages and items that do not change are
@@ -20,7 +33,7 @@ export function patchStarred(data: FavoritesData | undefined, ids: ReadonlySet<s
     changed = true
     return { ...page, items: page.items.map((item) => (item.starred !== starred && ids.has(item.id) ? { ...item, starred } : item)) }
   })
-  return changed ? { ...data, pages } : data
+  return changed ? mark({ ...data, pages }) : data
 }
 
 /** Thrown when part of a change could not be sent for a reason worth retrying; carries what did go through. */
@@ -72,5 +85,5 @@ export function restorePlaces(data: FavoritesData | undefined, places: readonly 
     if (!page) continue // its neighbour is gone too, and no place is known: the refetch decides
     page.items.splice(after === undefined ? 0 : page.items.findIndex((i) => i.id === after) + 1, 0, { ...item, starred: false })
   }
-  return { ...data, pages }
+  return mark({ ...data, pages })
 }

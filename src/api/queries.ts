@@ -2,6 +2,7 @@
 import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query'
 import { ApiError, type KooDriveClient } from './client'
 import { listFavorites, type FileRef, type ListParams } from './favorites'
+import { sharePages } from './optimistic'
 
 export type ListFilter = Omit<ListParams, 'cursor'>
 
@@ -24,6 +25,7 @@ export const favoriteQueries = {
       queryFn: ({ pageParam, signal }) => listFavorites(client, { ...filter, cursor: pageParam }, { signal }),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (page) => page.nextCursor,
+      structuralSharing: sharePages,
     }),
 }
 

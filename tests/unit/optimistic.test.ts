@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../src/api/client'
 import { favorite } from './fixtures'
-import { StarChangeError, failedFiles, patchStarred, restorePlaces, type FavoritesData } from '../../src/api/optimistic'
+import { StarChangeError, failedFiles, patchStarred, restorePlaces, sharePages, type FavoritesData } from '../../src/api/optimistic'
 
 const fav = (id: string) => favorite(id, { name: `${id}.png` })
 const data = (...pages: string[][]): FavoritesData => ({
@@ -75,6 +75,27 @@ describe('failedFiles', () => {
       { id: 'b', code: '400', message: 'Bad request body', error },
     ])
     expect(failedFiles({ variables, error: new Error('boom') }).map((f) => f.message)).toEqual(['boom', 'boom'])
+  })
+})
+
+describe("sharePages (the lists' structural sharing)", () => {
+  it('takes a patch as it is: it shares what did not change already', () => {
+    const before = data(['a', 'b'], ['c'])
+    const patch = patchStarred(before, new Set(['a']), false)!
+    expect(sharePages(before, patch)).toBe(patch)
+    const back = restorePlaces(patch, [{ item: fav('z'), after: 'c' }])!
+    expect(sharePages(patch, back)).toBe(back)
+  })
+
+  it('compares fetched pages deeply: files that did not change stay the same objects', () => {
+    const before = data(['a', 'b'], ['c'])
+    expect(sharePages(before, structuredClone(before))).toBe(before)
+    const fetched = structuredClone(before)
+    fetched.pages[0]!.items[0]!.name = 'renamed.png'
+    const shared = sharePages(before, fetched) as FavoritesData
+    expect(shared.pages[0]!.items[0]!.name).toBe('renamed.png')
+    expect(shared.pages[0]!.items[1]).toBe(before.pages[0]!.items[1])
+    expect(shared.pages[1]).toBe(before.pages[1])
   })
 })
 
