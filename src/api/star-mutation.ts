@@ -19,6 +19,8 @@ export interface StarMutationDependencies {
   reauthorize: (error: ApiError) => Promise<void>
   /** Nothing reached KooDrive: the app counts that as offline (the change then waits, paused). */
   networkFailed?: () => void
+  /** Resolves when a change may be sent; the app waits for its optimistic frame to be painted. */
+  beforeSend?: () => Promise<void>
 }
 
 /**
@@ -26,7 +28,7 @@ export interface StarMutationDependencies {
  * change paused offline can be resumed with nothing but its key and variables, and the screens
  * call useMutation with the same object.
  */
-export function starMutationOptions(client: KooDriveClient, { reauthorize, networkFailed }: StarMutationDependencies) {
+export function starMutationOptions(client: KooDriveClient, { reauthorize, networkFailed, beforeSend }: StarMutationDependencies) {
   // The last change asked for each file. A change that settles after a newer one for the same
   // file was asked for must not set that file back: the newer one decides.
   const lastAsked = new Map<string, object>()
@@ -51,6 +53,7 @@ export function starMutationOptions(client: KooDriveClient, { reauthorize, netwo
   return mutationOptions<StarResult, Error, SetStarredVariables, StarContext>({
     mutationKey,
     mutationFn: async (variables, { client: queryClient }) => {
+      await beforeSend?.()
       const { files, starred } = variables
       const result: StarResult = { starred, succeeded: [], failed: [] }
       // The last state asked for each file wins: a file a newer change also asks for is left to

@@ -10,7 +10,7 @@ import { FavoritesPage } from '../favorites/favorites-page'
 import { listFilter, readFilter } from '../favorites/filters'
 import { ClientContext, StarMutationContext, useKooDriveClient } from '../lib/client-context'
 import { I18nProvider, useI18n } from '../lib/i18n'
-import { whenIdle } from '../lib/idle'
+import { afterPaint, whenIdle } from '../lib/idle'
 import { isNetworkFailure, networkFailed, useOnline } from '../lib/network'
 import { loadAppConfig, session, useSession } from '../lib/session'
 import { startOutbox } from '../offline/outbox'
@@ -58,6 +58,8 @@ export function makeAppClients(client: KooDriveClient): AppClients {
       return session.reconnected(credentials?.userId ?? previousUserId ?? user)
     },
     networkFailed,
+    // Splitting and sending 20,000 files in the click's own task held the removal's paint back.
+    beforeSend: afterPaint,
   })
   // TanStack resumes paused queries on reconnect only after every paused mutation has finished.
   // A change that waits for Connect would then wait for the query that brings the credentials:

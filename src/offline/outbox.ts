@@ -11,6 +11,7 @@ import { type Mutation, type QueryClient, MutationObserver } from '@tanstack/rea
 import { del, entries, set } from 'idb-keyval'
 import type { SetStarredVariables } from '../api/queries'
 import type { StarMutationOptions } from '../api/star-mutation'
+import { afterPaint } from '../lib/idle'
 import { outboxStore } from './storage'
 
 interface OutboxRecord {
@@ -29,14 +30,6 @@ let writes: Promise<unknown> = Promise.resolve()
 
 /** Resolves once every record asked to be written or deleted so far is. */
 export const outboxWrites = () => writes
-
-/** After the next paint; at once in a hidden tab, which paints nothing (and gets no animation frames). */
-const afterPaint = () =>
-  new Promise<void>((resolve) =>
-    typeof document !== 'undefined' && document.visibilityState === 'visible'
-      ? requestAnimationFrame(() => setTimeout(resolve))
-      : setTimeout(resolve),
-  )
 
 function write(job: () => Promise<unknown>) {
   writes = writes.then(job).catch(() => {}) // a full or blocked store must not stop the app
