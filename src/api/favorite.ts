@@ -42,7 +42,6 @@ export interface Favorite {
   name: string
   /** From the wire's fileType code; 'other' when the server sent none or one the pages do not list. */
   type: FileKind
-  mimeType?: string
   suffix?: string
   size?: number
   createdAt?: number
@@ -104,6 +103,9 @@ export function parseProcessSize(process: string | undefined): Omit<Thumbnail, '
   return { width, height, fit: mode === 'mfit' || mode === 'fill' || mode === 'fixed' ? 'cover' : 'contain' }
 }
 
+/** Shared by every file without a thumbnail. */
+const NO_THUMBNAILS: Thumbnail[] = []
+
 function thumbnailsOf(file: StarFileInput, base?: string): Thumbnail[] {
   const byUrl = new Map<string, Thumbnail>()
   for (const attachment of file.attachments ?? []) {
@@ -117,10 +119,29 @@ function thumbnailsOf(file: StarFileInput, base?: string): Thumbnail[] {
       }
     }
   }
+  if (byUrl.size === 0) return NO_THUMBNAILS
   return [...byUrl.values()].sort((a, b) => a.width * a.height - b.width * b.height)
 }
 
 const truthy = (x: boolean | undefined) => x === true
+
+/**
+ * Values that repeat across thousands of favorites, kept once: a space's ID (41 characters in
+ * the pages' examples), a folder's path and an owner. JSON.parse makes a new string of each; V8 shares only short
+ * ones. Bounded, so a drive with unusually many spaces costs no more than it did before.
+ */
+function keptOnce<T>(): (key: string, value: T) => T {
+  const known = new Map<string, T>()
+  return (key, value) => {
+    const kept = known.get(key)
+    if (kept !== undefined) return kept
+    if (known.size < 10_000) known.set(key, value)
+    return value
+  }
+}
+const spaceId = keptOnce<string>()
+const folderPath = keptOnce<string>()
+const ownerOf = keptOnce<NonNullable<Favorite['owner']>>()
 
 /** One wire item to a Favorite, or undefined when it is not a file at all (no id). */
 export function toFavorite(raw: unknown, base?: string): Favorite | undefined {
@@ -133,7 +154,6 @@ export function toFavorite(raw: unknown, base?: string): Favorite | undefined {
     id: f.id,
     name: f.fileName || f.id,
     type: fileKind(f.fileType),
-    mimeType: f.mimeType,
     suffix: f.fileSuffix,
     size: f.size !== undefined && f.size >= 0 ? f.size : undefined,
     createdAt: parseTime(f.createdTime),
@@ -142,10 +162,10 @@ export function toFavorite(raw: unknown, base?: string): Favorite | undefined {
     recycled: truthy(f.recycled),
     hidden: truthy(f.hidden),
     expired: f.invalid === 1,
-    containerId: f.containers?.[0],
-    path: f.filePath,
+    containerId: f.containers?.[0] && spaceId(f.containers[0], f.containers[0]),
+    path: f.filePath && folderPath(f.filePath, f.filePath),
     spaceType: spaceKind(f.spaceType),
-    owner: owner?.userId ? { id: owner.userId, me: truthy(owner.me) } : undefined,
+    owner: owner?.userId ? ownerOf(`${owner.me === true} ${owner.userId}`, { id: owner.userId, me: truthy(owner.me) }) : undefined,
     thumbnails: thumbnailsOf(f, base),
     contentUrl: safeHttpUrl(content?.downloadLink, base),
     canDownload: f.userCapabilities?.downloadPermission !== false,

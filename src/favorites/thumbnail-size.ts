@@ -26,21 +26,17 @@ function covers(t: Thumbnail, width: number, height: number): boolean {
   return Math.min(t.width, t.height) * CONTAIN_SHORT_SIDE >= Math.max(width, height)
 }
 
-const area = (t: Thumbnail) => t.width * t.height
-
-/** The smallest thumbnail that covers the box at `dpr`, else the largest there is. */
+/** The smallest thumbnail that covers the box at `dpr`, else the largest there is (`thumbnails` are smallest first). */
 export function chooseThumbnail(
   thumbnails: readonly Thumbnail[],
   box: { width: number; height: number },
   dpr: number,
 ): Thumbnail | undefined {
   const scale = Math.max(1, dpr || 1)
-  const bySize = [...thumbnails].sort((a, b) => area(a) - area(b))
-  return bySize.find((t) => covers(t, box.width * scale, box.height * scale)) ?? bySize.at(-1)
+  return thumbnails.find((t) => covers(t, box.width * scale, box.height * scale)) ?? thumbnails.at(-1)
 }
 
 /** The preview's picture: the largest that shows it whole, else the largest there is. */
 export function largestThumbnail(thumbnails: readonly Thumbnail[]): Thumbnail | undefined {
-  const bySize = [...thumbnails].sort((a, b) => area(a) - area(b))
-  return bySize.findLast((t) => t.fit === 'contain') ?? bySize.at(-1)
+  return thumbnails.findLast((t) => t.fit === 'contain') ?? thumbnails.at(-1)
 }

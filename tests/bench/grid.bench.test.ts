@@ -4,7 +4,7 @@
 // fresh browser context. Figures go to bench/results.md; nothing is asserted about time.
 import type { BrowserContext, CDPSession, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
-import { newContext, withBrowserAndServer } from '../e2e/harness'
+import { newContext, quiet, withBrowserAndServer } from '../e2e/harness'
 import { median, record } from './results'
 
 // The server on the real clock too: the pages' real clock would otherwise be far from its X-Date.
@@ -300,7 +300,10 @@ it('loading 20,000 by jumping to the end: long frames, heap and DOM', async () =
         }),
       count,
     )
+  /** Once loading has stopped and the browser is idle: what the favorites hold, not a page in flight. */
   const measure = async (page: Page, cdp: CDPSession) => {
+    await quiet(page)
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve))))
     await cdp.send('HeapProfiler.collectGarbage')
     const { usedSize } = await cdp.send('Runtime.getHeapUsage')
     return { heap: usedSize, dom: await page.evaluate(() => document.getElementsByTagName('*').length) }

@@ -90,6 +90,16 @@ describe('toFavorite', () => {
     ])
   })
 
+  it('keeps values that repeat across files once: one owner object, one empty thumbnail list', () => {
+    const file = (id: string, userId: string) => ({ id, containers: ['C1'], filePath: '/Team/Photos', owners: [{ userId, me: false }] })
+    const [a, b, c] = [file('A', 'U1'), file('B', 'U1'), file('C', 'U2')].map((raw) => toFavorite(raw)!)
+    expect(a!.owner).toBe(b!.owner)
+    expect(c!.owner).toEqual({ id: 'U2', me: false })
+    expect(a!.owner).not.toBe(c!.owner)
+    expect(a!.thumbnails).toBe(b!.thumbnails)
+    expect([a!.containerId, b!.path]).toEqual(['C1', '/Team/Photos'])
+  })
+
   it('turns file and space codes into the app\'s kinds, with "other" for a code the pages do not list', () => {
     expect(toFavorite({ id: 'F', fileType: '15', spaceType: '2' })).toMatchObject({ type: 'image', spaceType: 'team' })
     expect(toFavorite({ id: 'F', fileType: 11, spaceType: 3 })).toMatchObject({ type: 'folder', spaceType: 'recycleBin' })

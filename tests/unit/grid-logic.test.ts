@@ -73,7 +73,8 @@ describe('buildRows', () => {
 
 describe('chooseThumbnail', () => {
   const cover = (side: number) => ({ width: side, height: side, url: `c${side}`, fit: 'cover' as const })
-  const thumbs = [cover(512), cover(128), { width: 1080, height: 1080, url: 'l1080', fit: 'contain' as const }, cover(256)]
+  // Smallest first, as toFavorite gives them.
+  const thumbs = [cover(128), cover(256), cover(512), { width: 1080, height: 1080, url: 'l1080', fit: 'contain' as const }]
   it.each([
     // box width x height in CSS pixels, device pixel ratio, the choice
     [100, 100, 1, 'c128'],
