@@ -39,16 +39,24 @@ export function dateGrouper(now: number, locale: string, labels: GroupLabels): (
     week: { key: 'week', label: labels.thisWeek },
   }
   const older = new Map<string, DateGroup>()
+  // The last month or year found, as a span of time: files come in date order, so most fall in
+  // the span of the one before and need no Date of their own.
+  let last = { from: 0, to: 0, group: fixed.unknown }
   return (starredAt) => {
     if (starredAt === undefined) return fixed.unknown
     if (starredAt >= today) return fixed.today
     if (starredAt >= today - DAY) return fixed.yesterday
     if (starredAt >= today - weekday * DAY) return fixed.week
+    if (starredAt >= last.from && starredAt < last.to) return last.group
     const date = new Date(starredAt)
-    const thisYear = date.getFullYear() === year
-    const key = thisYear ? `m${date.getMonth()}` : `y${date.getFullYear()}`
+    const [y, m] = [date.getFullYear(), date.getMonth()]
+    const thisYear = y === year
+    const key = thisYear ? `m${m}` : `y${y}`
     let group = older.get(key)
     if (!group) older.set(key, (group = { key, label: formatter(locale, thisYear ? 'month' : 'year').format(date) }))
+    last = thisYear
+      ? { from: new Date(y, m, 1).getTime(), to: new Date(y, m + 1, 1).getTime(), group }
+      : { from: new Date(y, 0, 1).getTime(), to: new Date(y + 1, 0, 1).getTime(), group }
     return group
   }
 }

@@ -58,8 +58,10 @@ export function FavoritesPage() {
   if (prunedFor !== loaded) {
     // Adjusting state while rendering (react.dev, "You might not need an effect"): no extra commit.
     setPrunedFor(loaded)
-    const present = new Set(loaded.map((f) => f.id))
-    setSelection((s) => keepPresent(s, (id) => present.has(id)))
+    if (selection.ids.size > 0) {
+      const present = new Set(loaded.map((f) => f.id))
+      setSelection((s) => keepPresent(s, (id) => present.has(id)))
+    }
   }
   const selected = useMemo(() => selectedIn(selection, items), [selection, items])
   const clearSelection = useCallback(() => setSelection(NO_SELECTION), [])

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { favorite } from './fixtures'
 import { detectLocale, loadCatalog, makeI18n, type MessageKey } from '../../src/lib/i18n'
-import { dateGroup } from '../../src/favorites/date-groups'
+import { dateGroup, dateGrouper } from '../../src/favorites/date-groups'
 import { displayName } from '../../src/favorites/display-name'
 import { readFilter, writeFilter } from '../../src/favorites/filters'
 import { buildRows, columnsFor, itemsInRect, rowOfItem, tileWidth } from '../../src/favorites/layout'
@@ -125,6 +125,23 @@ describe('dateGroup', () => {
     [at(2019, 5, 1), '2019'],
   ])('%s', (time, label) => {
     expect(dateGroup(time, now, 'en', labels).label).toBe(label)
+  })
+  it('groups a whole list the same, in date order or not, across months, years and the week', () => {
+    const times = [at(2026, 10, 23, 0), at(2026, 10, 22, 23), at(2026, 10, 1, 0), at(2026, 9, 31, 23), at(2026, 0, 1, 0)]
+    times.push(at(2025, 11, 31, 23), at(2025, 0, 1, 0), at(2024, 11, 31, 23), at(2026, 9, 15), at(2026, 10, 2), at(2025, 5, 1))
+    const groupOf = dateGrouper(now, 'en', labels)
+    expect(times.map((t) => groupOf(t).label)).toEqual(times.map((t) => dateGroup(t, now, 'en', labels).label))
+    expect(times.map((t) => groupOf(t).label).slice(0, 9)).toEqual([
+      'This week',
+      'November',
+      'November',
+      'October',
+      'January',
+      '2025',
+      '2025',
+      '2024',
+      'October',
+    ])
   })
   it('names months in the UI language, and copes with no time', () => {
     expect(dateGroup(at(2026, 2, 3), now, 'zh-CN', labels).label).toBe('三月')
