@@ -137,13 +137,16 @@ export const Tile = memo(function Tile(props: TileProps) {
           className={cn(
             'absolute right-1.5 top-1.5 z-10 flex size-6 items-center justify-center',
             'rounded-full border-2 shadow transition-opacity',
-            selected ? 'border-blue-700 bg-blue-700 text-white' : 'border-white bg-slate-900/40 text-transparent',
+            selected ? 'border-blue-700 bg-blue-700 text-white' : 'border-white bg-slate-900/40',
             selected || showCheckbox ? 'opacity-100' : 'opacity-0 group-focus-visible:opacity-100 group-hover:opacity-100',
           )}
         >
-          <svg viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="2.5">
-            <path d="M3.5 8.5l3 3 6-7" />
-          </svg>
+          {/* Only a selected tile shows the check: two elements fewer on every other tile. */}
+          {selected && (
+            <svg viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="2.5">
+              <path d="M3.5 8.5l3 3 6-7" />
+            </svg>
+          )}
         </span>
         {badges.length > 0 && (
           <div className="absolute left-1 top-1 flex flex-wrap gap-1">
