@@ -22,8 +22,9 @@ export function useStarChanges(loaded: readonly Favorite[], listKey: QueryKey) {
       if (files.length === 0) return
       const variables = { files: files.map((f) => ({ id: f.id, containerId: f.containerId, name: f.name })), starred }
       if (!starred) {
-        const index = new Map(loaded.map((f, i) => [f.id, i]))
-        places.current = files.map((item) => ({ item, after: loaded[(index.get(item.id) ?? 0) - 1]?.id }))
+        const leaving = new Set(files.map((f) => f.id))
+        places.current = []
+        for (const [i, item] of loaded.entries()) if (leaving.has(item.id)) places.current.push({ item, after: loaded[i - 1]?.id })
       }
       mutate(variables)
       setLastChange(variables)
@@ -50,10 +51,11 @@ export function useStarChanges(loaded: readonly Favorite[], listKey: QueryKey) {
     const files = changed
     if (files.length === 0) return setLastChange(undefined)
     const variables = { files, starred: true }
+    const back = new Set(files.map((f) => f.id))
     queryClient.setQueryData<FavoritesData>(listKey, (data) =>
       restorePlaces(
         data,
-        places.current.filter((p) => files.some((f) => f.id === p.item.id)),
+        places.current.filter((p) => back.has(p.item.id)),
       ),
     )
     mutate(variables)
