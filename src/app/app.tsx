@@ -123,21 +123,22 @@ function useAppConfig(baseUrl: string) {
   const client = useKooDriveClient()
   const queryClient = useQueryClient()
   const demo = config.data?.mode === 'demo' ? config.data : undefined
+  const willConnect = Boolean(demo?.token && demo.userId && !session.credentials() && !autoConnected.has(demo))
   useEffect(() => {
     // Demo mode opens straight onto the demo library; its credentials travel like real ones.
     // Connected once the answer is in (inside the query, the switch to that user's providers
     // would cancel it), and the first page is asked for at once, not after that switch.
     // Once per answer: after Disconnect the demo does not log straight back in.
-    if (!demo?.token || !demo.userId || session.credentials() || autoConnected.has(demo)) return
+    if (!willConnect || !demo?.token || !demo.userId) return
     autoConnected.add(demo)
     session.connect({ token: demo.token, userId: demo.userId })
     void queryClient.prefetchInfiniteQuery(favoriteQueries.list(client, listFilter(readFilter(new URLSearchParams(location.search)))))
-  }, [demo, client, queryClient])
-  return config
+  }, [willConnect, demo, client, queryClient])
+  return { config, willConnect }
 }
 
 function Shell({ baseUrl }: { baseUrl: string }) {
-  const config = useAppConfig(baseUrl)
+  const { config, willConnect } = useAppConfig(baseUrl)
   const { credentials, endedBecause, user } = useSession()
   const online = useOnline()
   if (credentials) return <FavoritesPage />
@@ -145,6 +146,8 @@ function Shell({ baseUrl }: { baseUrl: string }) {
   if (user && (!online || config.fetchStatus === 'paused')) return <FavoritesPage />
   // Waiting for the start-up facts, unless there is no network to get them: then Connect.
   if (config.isPending && config.fetchStatus !== 'paused') return null
+  // The demo connects in an effect just after this render: no Connect screen (and its chunk) before it.
+  if (willConnect) return null
   if (config.isError) return <Crash error={config.error} />
   return (
     <Suspense>
