@@ -85,7 +85,9 @@ export function FavoritesGrid(props: FavoritesGridProps) {
   // Row heights depend on density and columns; re-measure when they change.
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight, columns])
 
-  const virtualRows = virtualizer.getVirtualItems()
+  // Until the scroller is measured (its layout effect, before the first paint) no row is rendered:
+  // tiles laid out for a width of 0 would be made, asked for their thumbnails, and thrown away.
+  const virtualRows = outerWidth > 0 ? virtualizer.getVirtualItems() : []
   const viewTop = virtualizer.scrollOffset ?? 0
   const viewBottom = viewTop + (virtualizer.scrollRect?.height ?? 0)
   const lastVisible = virtualRows.at(-1)?.index ?? -1
