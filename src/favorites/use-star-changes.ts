@@ -1,7 +1,7 @@
 // Removing and adding back from the favorites screen: the last change (for the status line and
 // Undo), and where removed files were, so that Undo can put them back.
 import { useMutation, useMutationState, useQueryClient, type QueryKey } from '@tanstack/react-query'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import type { Favorite } from '../api/favorite'
 import { failedFiles, restorePlaces, type FavoritesData, type Place } from '../api/optimistic'
 import type { SetStarredVariables } from '../api/queries'
@@ -24,7 +24,10 @@ export function useStarChanges(loaded: readonly Favorite[], listKey: QueryKey) {
       if (!starred) {
         const leaving = new Set(files.map((f) => f.id))
         places.current = []
-        for (const [i, item] of loaded.entries()) if (leaving.has(item.id)) places.current.push({ item, after: loaded[i - 1]?.id })
+        for (let i = 0; i < loaded.length; i++) {
+          const item = loaded[i]!
+          if (leaving.has(item.id)) places.current.push({ item, after: loaded[i - 1]?.id })
+        }
       }
       mutate(variables)
       setLastChange(variables)
@@ -32,18 +35,20 @@ export function useStarChanges(loaded: readonly Favorite[], listKey: QueryKey) {
     [mutate, loaded],
   )
 
-  // Once KooDrive has answered the last change: the files it did not change.
-  const refused = new Set(
-    useMutationState({
-      filters: {
-        mutationKey: starMutation.mutationKey,
-        predicate: (m) => m.state.variables === lastChange && m.state.status !== 'pending',
-      },
-      select: (m: StarMutation) => failedFiles(m.state).map((f) => f.id),
-    })[0],
-  )
+  // Once KooDrive has answered the last change: the files it did not change (the same array
+  // until that answer changes, so what follows is worked out once per change, not per render).
+  const refused = useMutationState({
+    filters: {
+      mutationKey: starMutation.mutationKey,
+      predicate: (m) => m.state.variables === lastChange && m.state.status !== 'pending',
+    },
+    select: (m: StarMutation) => failedFiles(m.state).map((f) => f.id),
+  })[0]
   /** The files the last change really moved (all of them while KooDrive has not answered). */
-  const changed = lastChange?.files.filter((f) => !refused.has(f.id)) ?? []
+  const changed = useMemo(() => {
+    const refusedIds = new Set(refused)
+    return lastChange?.files.filter((f) => !refusedIds.has(f.id)) ?? []
+  }, [lastChange, refused])
 
   /** Undo puts back exactly the files that left: not those KooDrive refused to remove. */
   const undo = () => {
