@@ -122,7 +122,7 @@ export const Tile = memo(function Tile(props: TileProps) {
               onLoad={() => setImage('loaded')}
               onError={() => (cors ? setCors(false) : setImage('failed'))}
               // Shown when loaded, without a fade: a transition per image would composite a layer each.
-              className={cn('h-full w-full object-cover', image !== 'loaded' && 'opacity-0')}
+              className={cn('h-full w-full object-cover', image !== 'loaded' && 'invisible')}
               ref={abandonOnUnmount}
             />
           )
@@ -136,9 +136,11 @@ export const Tile = memo(function Tile(props: TileProps) {
           data-checkbox
           className={cn(
             'absolute right-1.5 top-1.5 z-10 flex size-6 items-center justify-center',
-            'rounded-full border-2 shadow transition-opacity',
+            'rounded-full border-2 shadow',
             selected ? 'border-blue-700 bg-blue-700 text-white' : 'border-white bg-slate-900/40',
-            selected || showCheckbox ? 'opacity-100' : 'opacity-0 group-focus-visible:opacity-100 group-hover:opacity-100',
+            // Hidden, not transparent: an invisible box is not painted, and a transparent one was
+            // one more effect for Chromium to layerize on every tile of every frame.
+            !(selected || showCheckbox) && 'invisible group-focus-visible:visible group-hover:visible',
           )}
         >
           {/* Only a selected tile shows the check: two elements fewer on every other tile. */}
