@@ -5,12 +5,17 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import type { Favorite } from '../api/favorite'
 import type { FavoritesPage } from '../api/favorites'
 
+/** The last list flattened: a next page only appends to its pages, so its result is extended. */
+let last: { pages: readonly FavoritesPage[]; out: readonly Favorite[]; seen: Set<string> } | undefined
+
 /** All loaded items in order; a file that moved between two page loads is shown once. */
-export function flatten(pages: FavoritesPage[] | undefined): Favorite[] {
+export function flatten(pages: readonly FavoritesPage[] | undefined): Favorite[] {
   if (!pages) return []
-  const seen = new Set<string>()
-  const out: Favorite[] = []
-  for (const page of pages) {
+  // Extending costs the new page, not all 20,000 loaded again (a Set of every id per page).
+  const extending = last && last.pages.length < pages.length && last.pages.every((page, i) => pages[i] === page)
+  const seen = extending ? last!.seen : new Set<string>()
+  const out = extending ? last!.out.slice() : []
+  for (const page of pages.slice(extending ? last!.pages.length : 0)) {
     for (const item of page.items) {
       if (!seen.has(item.id)) {
         seen.add(item.id)
@@ -18,6 +23,7 @@ export function flatten(pages: FavoritesPage[] | undefined): Favorite[] {
       }
     }
   }
+  last = { pages, out, seen }
   return out
 }
 

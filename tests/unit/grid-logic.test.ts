@@ -7,6 +7,8 @@ import { displayName } from '../../src/favorites/display-name'
 import { readFilter, writeFilter } from '../../src/favorites/filters'
 import { buildRows, columnsFor, itemsInRect, rowOfItem, tileWidth } from '../../src/favorites/layout'
 import { IMAGE_STYLES, chooseThumbnail, largestThumbnail } from '../../src/favorites/thumbnail-size'
+import { flatten } from '../../src/favorites/use-preview'
+import type { FavoritesPage } from '../../src/api/favorites'
 
 const fav = (id: string, starredAt?: number) => favorite(id, { starredAt })
 
@@ -221,5 +223,29 @@ describe('itemsInRect (marquee)', () => {
 
   it('does not count a slot that has no tile (a short last row)', () => {
     expect(itemsInRect(rows, geometry, { left: 230, right: 300, top: 170, bottom: 400 })).toEqual([])
+  })
+})
+
+describe('flatten', () => {
+  const page = (...ids: string[]): FavoritesPage => ({ items: ids.map((id) => fav(id)), autoDeleted: 0, skipped: 0 })
+  const ids = (pages: FavoritesPage[]) => flatten(pages).map((f) => f.id)
+
+  it('lists every loaded file once, in order, as pages are appended', () => {
+    const first = [page('a', 'b'), page('c')]
+    const firstResult = flatten(first)
+    const second = [...first, page('b', 'd')] // 'b' moved between two page loads
+    expect(ids(second)).toEqual(['a', 'b', 'c', 'd'])
+    // The earlier result is left as it was.
+    expect(firstResult.map((f) => f.id)).toEqual(['a', 'b', 'c'])
+    expect(ids([...second, page('e')])).toEqual(['a', 'b', 'c', 'd', 'e'])
+  })
+
+  it('starts again for pages that are not the last ones plus more (a patch, a refetch, another list)', () => {
+    const pages = [page('a'), page('b')]
+    expect(ids(pages)).toEqual(['a', 'b'])
+    expect(ids([pages[0]!, page('x'), page('b', 'y')])).toEqual(['a', 'x', 'b', 'y'])
+    expect(ids([page('z')])).toEqual(['z'])
+    expect(ids(pages)).toEqual(['a', 'b'])
+    expect(flatten(undefined)).toEqual([])
   })
 })
