@@ -1,8 +1,9 @@
 // The virtualized grid: rows of tiles and date headers, one tab stop with a roving focus.
 'use no memo' // useVirtualizer returns a mutable instance the React Compiler must not memoise
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Favorite } from '../api/favorite'
+import { afterPaint } from '../lib/idle'
 import { useI18n } from '../lib/i18n'
 import { useWidth } from '../ui/use-width'
 import { dateGrouper } from './date-groups'
@@ -16,6 +17,8 @@ import { useGridKeys } from './use-grid-keys'
 import { useRovingFocus } from './use-roving-focus'
 import { useTilePointer } from './use-tile-pointer'
 
+/** Rows rendered beyond the viewport on either side, once the first rows have been painted. */
+const OVERSCAN = 3
 /** Ask for the next page when the viewport comes this many rows from the end. */
 const PREFETCH_ROWS = 6
 const PADDING_TOP = 8
@@ -69,14 +72,29 @@ export function FavoritesGrid(props: FavoritesGridProps) {
     return buildRows(items, columns, (f) => groupOf(f.starredAt))
   }, [items, columns, locale, groupLabels])
 
+  const estimateSize = useCallback((i: number) => rowSize(rows[i], rowHeight), [rows, rowHeight])
+  const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows])
+
+  // The first render has only the rows in view: the first thumbnails wait for no tile below the
+  // fold (its render, layout and thumbnail). The overscan follows the first paint.
+  const [overscan, setOverscan] = useState(0)
+  const hasRows = rows.length > 0 && outerWidth > 0
+  useEffect(() => {
+    if (overscan > 0 || !hasRows) return
+    let current = true
+    void afterPaint().then(() => current && setOverscan(OVERSCAN))
+    return () => void (current = false)
+  }, [overscan, hasRows])
+
   // The component opts out of the React Compiler ('use no memo'), as TanStack Virtual requires.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => rowSize(rows[i], rowHeight),
-    getItemKey: (i) => rows[i]?.key ?? i,
-    overscan: 3,
+    // Stable between scroll frames: a new getItemKey makes the virtualizer measure every row again.
+    estimateSize,
+    getItemKey,
+    overscan,
     paddingStart: PADDING_TOP,
     initialRect: { width: 1024, height: 768 },
     // A scroll frame renders with React's normal scheduling, not synchronously inside the event.

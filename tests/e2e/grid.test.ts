@@ -264,3 +264,31 @@ it('connects in proxy mode through the Connect screen', async () => {
     await proxy.close()
   }
 })
+
+it('renders only the rows in view first, and the rows below the fold after that first paint', async () => {
+  const { page, context, errors } = await openPage(app.browser, app.server, 'about:blank')
+  // The tiles of the first commit that has any, recorded as the DOM gets them.
+  await page.addInitScript(() => {
+    const w = window as unknown as { firstTiles?: number }
+    new MutationObserver(() => {
+      const tiles = document.querySelectorAll('[role=gridcell]').length
+      if (w.firstTiles === undefined && tiles > 0) w.firstTiles = tiles
+    }).observe(document, { childList: true, subtree: true })
+  })
+  await page.goto(app.server.url)
+  await grid(page).getByRole('gridcell').first().waitFor()
+  await quiet(page)
+  const { first, inView, now } = await page.evaluate(() => {
+    const box = document.querySelector('[data-testid=favorites-scroll]')!.getBoundingClientRect()
+    const cells = [...document.querySelectorAll('[role=gridcell]')]
+    return {
+      first: (window as unknown as { firstTiles: number }).firstTiles,
+      inView: cells.filter((c) => c.getBoundingClientRect().top < box.bottom).length,
+      now: cells.length,
+    }
+  })
+  expect(first).toBe(inView)
+  expect(now).toBeGreaterThan(inView)
+  expect(errors).toEqual([])
+  await context.close()
+})
