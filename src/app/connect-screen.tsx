@@ -12,7 +12,6 @@ import { Button } from '../ui/controls'
 import { useKooDriveClient } from '../lib/client-context'
 import { useI18n } from '../lib/i18n'
 import { session } from '../lib/session'
-import { AppIcon } from '../ui/app-icon'
 
 const inputClass = cn(
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2',
@@ -77,7 +76,7 @@ export function ConnectScreen({ baseUrl, reason }: { baseUrl: string; reason?: s
         aria-describedby={helpId}
       >
         <h1 className="flex items-center gap-2 text-xl font-semibold">
-          <AppIcon className="h-8 w-8" />
+          <img src="/icon.svg" alt="" className="h-8 w-8" />
           {t('connectTitle')}
         </h1>
         {reason && (

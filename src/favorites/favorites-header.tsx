@@ -11,7 +11,6 @@ import { Dialog } from '../ui/dialog'
 import { useMediaQuery } from '../ui/use-media-query'
 import { TYPE_FILTER_IDS, type ViewFilter } from './filters'
 import { DENSITIES, type Density } from './layout'
-import { AppIcon } from '../ui/app-icon'
 
 const DENSITY_KEY = 'koodrive.density'
 
@@ -51,7 +50,7 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
   return (
     <div className={cn('flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2', 'dark:border-slate-800 dark:bg-slate-900')}>
       <h1 className="mr-auto flex min-w-0 items-center gap-2 text-lg font-semibold">
-        <AppIcon className="size-7 shrink-0" />
+        <img src="/icon.svg" alt="" className="size-7 shrink-0" />
         {/* On a phone the short name shows; the heading's name stays the full one. */}
         <span aria-hidden="true" className="truncate sm:hidden">
           {t('favorites')}
