@@ -107,12 +107,14 @@ function settle(page: Page) {
       new Promise<{ ms: number; waiting: number }>((resolve) => {
         const el = document.querySelector('[data-testid=favorites-scroll]')!
         const start = performance.now()
+        /** Tiles in view still waiting for their thumbnail; -1 while no tile is in view yet (just after a jump). */
         const pending = () => {
           const box = el.getBoundingClientRect()
-          return [...document.querySelectorAll('[role=gridcell]')].filter((cell) => {
+          const inView = [...document.querySelectorAll('[role=gridcell]')].filter((cell) => {
             const r = cell.getBoundingClientRect()
-            return r.bottom > box.top && r.top < box.bottom && cell.querySelector('[data-placeholder]')
-          }).length
+            return r.bottom > box.top && r.top < box.bottom
+          })
+          return inView.length === 0 ? -1 : inView.filter((cell) => cell.querySelector('[data-placeholder]')).length
         }
         const waiting = pending()
         const check = () => (pending() === 0 ? resolve({ ms: performance.now() - start, waiting }) : requestAnimationFrame(check))
