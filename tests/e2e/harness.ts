@@ -50,6 +50,18 @@ export async function quiet(page: Page) {
   await expect.poll(() => page.getByRole('main').getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false')
 }
 
+/** Waits until the grid has rendered rows below the fold too (they follow its first paint). */
+export async function rowsBelowFold(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const box = document.querySelector('[data-testid=favorites-scroll]')?.getBoundingClientRect()
+        return !!box && [...document.querySelectorAll('[role=gridcell]')].some((cell) => cell.getBoundingClientRect().top >= box.bottom)
+      }),
+    )
+    .toBe(true)
+}
+
 /** A browser and an app server for one test file, closed after it. */
 export function withBrowserAndServer(overrides: Partial<ServerConfig>) {
   const fixture = {} as { browser: Browser; server: RunningServer }

@@ -211,7 +211,11 @@ describe('offline', () => {
     await page.reload()
     await cells(page).first().waitFor()
     console.log(`offline reload: first tile after ${Date.now() - started} ms`)
-    expect(await cellNames(page)).toEqual(before)
+    // The same favorites in the same order. Compared over the first 20: the offline note above the
+    // grid can leave one row fewer rendered, depending on where the date groups break (the hour and
+    // time zone); and polled, as the rows below the fold follow the first paint.
+    expect(before.length).toBeGreaterThan(20)
+    await expect.poll(async () => (await cellNames(page)).slice(0, 20)).toEqual(before.slice(0, 20))
     await expect
       .poll(() =>
         page
