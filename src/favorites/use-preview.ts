@@ -5,14 +5,17 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import type { Favorite } from '../api/favorite'
 import type { FavoritesPage } from '../api/favorites'
 
-/** The last list flattened: a next page only appends to its pages, so its result is extended. */
+/**
+ * The last list flattened: a next page only appends to its pages, so its result is extended (the
+ * same pages flattened again, as by the preview's page loop, are only copied).
+ */
 let last: { pages: readonly FavoritesPage[]; out: readonly Favorite[]; seen: Set<string> } | undefined
 
 /** All loaded items in order; a file that moved between two page loads is shown once. */
 export function flatten(pages: readonly FavoritesPage[] | undefined): Favorite[] {
   if (!pages) return []
   // Extending costs the new page, not all 20,000 loaded again (a Set of every id per page).
-  const extending = last && last.pages.length < pages.length && last.pages.every((page, i) => pages[i] === page)
+  const extending = last && last.pages.length <= pages.length && last.pages.every((page, i) => pages[i] === page)
   const seen = extending ? last!.seen : new Set<string>()
   const out = extending ? last!.out.slice() : []
   for (const page of pages.slice(extending ? last!.pages.length : 0)) {
