@@ -292,3 +292,23 @@ it('renders only the rows in view first, and the rows below the fold after that 
   expect(errors).toEqual([])
   await context.close()
 })
+
+it.each(['light', 'dark'] as const)(
+  'scrolls the grid on the compositor, in %s: its contents are a layer of their own',
+  async (colorScheme) => {
+    // A scroller Chromium does not composite (a transparent one, at DPR 1) is repainted on the main
+    // thread for every frame of a scroll; a composited one has a layer as big as what it scrolls.
+    const { page, context } = await openPage(app.browser, app.server, app.server.url, { colorScheme, deviceScaleFactor: 1 })
+    await grid(page).getByRole('gridcell').first().waitFor()
+    const cdp = await context.newCDPSession(page)
+    const layers = new Promise<{ width: number; height: number; drawsContent: boolean }[]>((resolve) =>
+      cdp.once('LayerTree.layerTreeDidChange', (e) => resolve(e.layers ?? [])),
+    )
+    await cdp.send('LayerTree.enable')
+    const scroller = page.getByTestId('favorites-scroll')
+    await scroller.evaluate((el) => el.scrollBy(0, 100))
+    const size = await scroller.evaluate((el) => ({ width: el.scrollWidth, height: el.scrollHeight }))
+    expect((await layers).filter((l) => l.drawsContent && l.width === size.width && l.height === size.height)).toHaveLength(1)
+    await context.close()
+  },
+)
