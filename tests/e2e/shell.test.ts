@@ -114,11 +114,17 @@ describe.each([360, 390, 768])('on a %i px wide screen', (width) => {
   })
 })
 
-it('shows every setting on the header line of a wide screen', async () => {
+it('shows every setting on the header line of a wide screen, and follows the window to narrow and back', async () => {
   const { page, context } = await openPage(app.browser, app.server)
   const header = page.getByRole('banner')
   await header.getByRole('combobox', { name: 'Sort' }).waitFor()
   expect(oneLine(await line(page, header))).toBe(true)
+  expect(await header.getByRole('button', { name: 'View options' }).count()).toBe(0)
+  await page.setViewportSize({ width: 390, height: 844 })
+  await header.getByRole('button', { name: 'View options' }).waitFor()
+  expect(await header.getByRole('combobox', { name: 'Sort' }).count()).toBe(0)
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await header.getByRole('combobox', { name: 'Sort' }).waitFor()
   expect(await header.getByRole('button', { name: 'View options' }).count()).toBe(0)
   await context.close()
 })
