@@ -87,25 +87,24 @@ export const Tile = memo(function Tile(props: TileProps) {
           : 'border-slate-200 dark:border-slate-700',
       )}
     >
-      {/* First in the DOM so the cell's accessible name starts with the file name; shown last. */}
-      <div className="relative order-2 h-9 shrink-0">
-        <bdi
-          title={name}
-          className={cn(
-            'absolute inset-x-0 bottom-0 truncate bg-white px-2 py-2 text-sm leading-5',
-            'text-slate-900 group-focus-within:z-10 group-focus-within:whitespace-normal',
-            'group-focus-within:break-words',
-            'group-focus:whitespace-normal group-focus:break-words',
-            'group-hover:z-10 group-hover:whitespace-normal group-hover:break-words',
-            'dark:bg-slate-900 dark:text-slate-100',
-          )}
-        >
-          {name}
-        </bdi>
-      </div>
+      {/* First in the DOM so the cell's accessible name starts with the file name; shown at the
+          bottom, over the picture when it unfolds (hover, focus). No wrapper: one element fewer a tile. */}
+      <bdi
+        title={name}
+        className={cn(
+          'absolute inset-x-0 bottom-0 truncate bg-white px-2 py-2 text-sm leading-5',
+          'text-slate-900 group-focus-within:z-10 group-focus-within:whitespace-normal',
+          'group-focus-within:break-words',
+          'group-focus:whitespace-normal group-focus:break-words',
+          'group-hover:z-10 group-hover:whitespace-normal group-hover:break-words',
+          'dark:bg-slate-900 dark:text-slate-100',
+        )}
+      >
+        {name}
+      </bdi>
       {/* The grey box is the placeholder (not animated: a pulse on every tile would repaint each frame). */}
       <div
-        className="relative order-1 min-h-0 flex-1 overflow-hidden bg-slate-100 dark:bg-slate-800"
+        className="relative mb-9 min-h-0 flex-1 overflow-hidden bg-slate-100 dark:bg-slate-800"
         data-placeholder={(thumbnail && image === 'loading') || undefined}
       >
         {thumbnail && image !== 'failed' ? (
