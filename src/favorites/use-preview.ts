@@ -6,19 +6,22 @@ import type { Favorite } from '../api/favorite'
 import type { FavoritesPage } from '../api/favorites'
 
 /**
- * The last list flattened: a next page only appends to its pages, so its result is extended (the
- * same pages flattened again, as by the preview's page loop, are only copied).
+ * Each list's last flattening, by its first page: a next page only appends to its pages, so the
+ * result is extended (the same pages flattened again, as by the preview's page loop, are only
+ * copied). Weakly held: when the list's pages go (Disconnect, a refetch), so does this.
  */
-let last: { pages: readonly FavoritesPage[]; out: readonly Favorite[]; seen: Set<string> } | undefined
+const flattened = new WeakMap<FavoritesPage, { pages: readonly FavoritesPage[]; out: readonly Favorite[]; seen: Set<string> }>()
 
 /** All loaded items in order; a file that moved between two page loads is shown once. */
 export function flatten(pages: readonly FavoritesPage[] | undefined): Favorite[] {
-  if (!pages) return []
+  const first = pages?.[0]
+  if (!pages || !first) return []
   // Extending costs the new page, not all 20,000 loaded again (a Set of every id per page).
+  const last = flattened.get(first)
   const extending = last && last.pages.length <= pages.length && last.pages.every((page, i) => pages[i] === page)
-  const seen = extending ? last!.seen : new Set<string>()
-  const out = extending ? last!.out.slice() : []
-  for (const page of pages.slice(extending ? last!.pages.length : 0)) {
+  const seen = extending ? last.seen : new Set<string>()
+  const out = extending ? last.out.slice() : []
+  for (const page of pages.slice(extending ? last.pages.length : 0)) {
     for (const item of page.items) {
       if (!seen.has(item.id)) {
         seen.add(item.id)
@@ -26,7 +29,7 @@ export function flatten(pages: readonly FavoritesPage[] | undefined): Favorite[]
       }
     }
   }
-  last = { pages, out, seen }
+  flattened.set(first, { pages, out, seen })
   return out
 }
 

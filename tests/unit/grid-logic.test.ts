@@ -247,5 +247,16 @@ describe('flatten', () => {
     expect(ids([page('z')])).toEqual(['z'])
     expect(ids(pages)).toEqual(['a', 'b'])
     expect(flatten(undefined)).toEqual([])
+    expect(flatten([])).toEqual([])
+  })
+
+  it('keeps two lists apart when they load in turns (two filters, one cache)', () => {
+    const images = [page('i1', 'i2')]
+    const all = [page('a1', 'i1')]
+    expect(ids(images)).toEqual(['i1', 'i2'])
+    expect(ids(all)).toEqual(['a1', 'i1'])
+    // Page lists are immutable, as TanStack Query's are: a next page makes a new array.
+    expect(ids([...images, page('i3', 'i1')])).toEqual(['i1', 'i2', 'i3'])
+    expect(ids([...all, page('a2')])).toEqual(['a1', 'i1', 'a2'])
   })
 })
