@@ -64,9 +64,7 @@ export function ConnectScreen({ baseUrl, reason }: { baseUrl: string; reason?: s
         : String(error)
 
   return (
-    <main
-      className={cn('flex min-h-dvh items-center justify-center bg-slate-50 p-4 text-slate-900', 'dark:bg-slate-950 dark:text-slate-100')}
-    >
+    <main className="flex min-h-dvh items-center justify-center bg-page p-4 text-slate-900 dark:text-slate-100">
       <form
         onSubmit={onSubmit}
         className={cn(

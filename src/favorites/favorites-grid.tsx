@@ -159,11 +159,11 @@ export function FavoritesGrid(props: FavoritesGridProps) {
   })
 
   return (
-    // Opaque, in the page's colours: Chromium scrolls an opaque scroller on the compositor. A
+    // Opaque, in the page's own background: Chromium scrolls an opaque scroller on the compositor. A
     // transparent one (where it would lose LCD text) is repainted on the main thread every frame.
     <div
       ref={scrollRef}
-      className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-4 pb-6 select-none dark:bg-slate-950"
+      className="bg-page min-h-0 flex-1 overflow-y-auto px-4 pb-6 select-none"
       data-testid="favorites-scroll"
       {...marquee.handlers}
     >

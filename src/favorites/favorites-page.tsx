@@ -131,7 +131,7 @@ export function FavoritesPage() {
   }
 
   return (
-    <div className="flex h-dvh flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+    <div className="flex h-dvh flex-col bg-page text-slate-900 dark:text-slate-100">
       {/* The selection toolbar covers the header instead of pushing the grid down; both are the banner. */}
       <header className="relative">
         <FavoritesHeader
