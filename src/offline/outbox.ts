@@ -118,6 +118,19 @@ export function startOutbox({ queryClient, starMutation, user }: OutboxOptions):
   )
 }
 
+/**
+ * A user's changes waiting in any tab (this one's, another live tab's, or a closed tab's not yet
+ * adopted), in the order they were asked for: what every tab's kept copy is shown with.
+ */
+export async function queuedChanges(user: string): Promise<Pick<OutboxRecord, 'files' | 'starred'>[]> {
+  const store = outboxStore()
+  if (!store) return []
+  return (await entries<string, OutboxRecord>(store))
+    .map(([, r]) => r)
+    .filter((r) => r.user === user)
+    .sort((a, b) => a.askedAt - b.askedAt)
+}
+
 /** Deletes a user's queued changes (Disconnect). */
 export async function forgetOutbox(user: string) {
   const store = outboxStore()

@@ -4,8 +4,10 @@ import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persi
 import type { PersistQueryClientOptions } from '@tanstack/react-query-persist-client'
 import type { InfiniteData, Query } from '@tanstack/react-query'
 import { del, get, set } from 'idb-keyval'
+import { patchStarred, type FavoritesData } from '../api/optimistic'
 import { favoriteQueries } from '../api/queries'
 import { whenIdle } from '../lib/idle'
+import { queuedChanges } from './outbox'
 import { cacheStore } from './storage'
 import { SAVE_THROTTLE_MS } from './safe-to-reload'
 
@@ -17,7 +19,7 @@ export const MAX_AGE_MS = 7 * 24 * 3600_000
 export const MAX_PAGES = 20
 
 const key = (user: string) => `favorites:${user}`
-const isList = (query: Query) => query.queryKey[0] === favoriteQueries.all()[0] && query.queryKey[1] === 'list'
+const isList = (query: Pick<Query, 'queryKey'>) => query.queryKey[0] === favoriteQueries.all()[0] && query.queryKey[1] === 'list'
 
 function trim<T>(data: InfiniteData<T> | undefined): InfiniteData<T> | undefined {
   if (!data || data.pages.length <= MAX_PAGES) return data
@@ -76,6 +78,21 @@ export function persistOptions(user: string): Omit<PersistQueryClientOptions, 'q
     return new Promise<void>((resolve, reject) =>
       whenIdle(() => (forgotten.has(user) ? resolve() : Promise.resolve(persistClient(client)).then(resolve, reject)), SAVE_THROTTLE_MS),
     )
+  }
+  // The kept copy comes back with every change still waiting applied, whichever tab queued it: the
+  // copy may have been saved before the change (a save waits for an idle moment), and only one tab
+  // runs the waiting changes again (with their patch); another tab would show the files as before.
+  const restoreClient = persister.restoreClient
+  persister.restoreClient = async () => {
+    const [client, queued] = await Promise.all([restoreClient(), queuedChanges(user).catch(() => [])])
+    if (!client || queued.length === 0) return client
+    const queries = client.clientState.queries.map((q) => {
+      if (!isList(q)) return q
+      let data = q.state.data as FavoritesData | undefined
+      for (const change of queued) data = patchStarred(data, new Set(change.files.map((f) => f.id)), change.starred)
+      return { ...q, state: { ...q.state, data } }
+    })
+    return { ...client, clientState: { ...client.clientState, queries } }
   }
   forgotten.delete(user)
   return {

@@ -275,6 +275,43 @@ describe('offline', () => {
     await context.close()
   })
 
+  it('a tab opened offline shows a change another live tab has queued, even one its kept copy predates', async () => {
+    const { context, page } = await openControlled()
+    await expect.poll(() => keptFavorites(page)).toBeGreaterThanOrEqual(100)
+    await goOffline(context, page)
+    const file = serverOrder()[removable(3, 1)[0]!]!
+    const { container_id: containerId } = app.server.app.store!.db.prepare('SELECT container_id FROM files WHERE id = ?').get(file.id) as {
+      container_id: string
+    }
+    // As a live tab records a change (outbox.ts): its record, and its tab lock held, so that no
+    // tab adopts it. The kept copy was saved before it, so it still has the file.
+    await page.evaluate(
+      ([record]) =>
+        new Promise<void>((resolve, reject) => {
+          void navigator.locks.request(`koodrive-tab:${record.tab}`, () => new Promise(() => {}))
+          const request = indexedDB.open('koodrive-outbox')
+          request.onerror = () => reject(request.error)
+          request.onsuccess = () => {
+            const tx = request.result.transaction('changes', 'readwrite')
+            tx.objectStore('changes').put(record, `${record.tab}:1`)
+            tx.oncomplete = () => resolve()
+            tx.onerror = () => reject(tx.error)
+          }
+        }),
+      [
+        { user: app.server.config.demoUserId, tab: 'live-tab', askedAt: Date.now(), files: [{ id: file.id, containerId }], starred: false },
+      ] as const,
+    )
+    const second = await context.newPage()
+    await second.goto(app.server.url)
+    await cells(second).first().waitFor()
+    // Not retried: the first tiles this tab shows must already leave the file out.
+    const shown = await shownIds(second)
+    expect(shown).toContain(serverOrder()[0]!.id)
+    expect(shown).not.toContain(file.id)
+    await context.close()
+  })
+
   it('the network goes off and on every 300 ms for 10 s while files are removed one by one: every removal arrives, nothing else changes', async () => {
     const { context, page } = await openControlled()
     let offline = false
