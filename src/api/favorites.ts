@@ -25,8 +25,10 @@ export interface FavoritesPage {
   skipped: number
 }
 
-function malformed(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): ApiError {
-  return new ApiError('malformed', 200, 'MALFORMED', `KooDrive sent an unexpected response: ${v.summarize(issues)}`, '')
+/** Names the first thing that was off, and where: one line, for the alert that shows it. */
+function malformed([issue]: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): ApiError {
+  const at = issue.path?.map((p) => String(p.key)).join('.')
+  return new ApiError('malformed', 200, 'MALFORMED', `KooDrive sent an unexpected response: ${issue.message}${at ? ` (at ${at})` : ''}`, '')
 }
 
 export async function listFavorites(

@@ -85,9 +85,7 @@ export function startOutbox({ queryClient, starMutation, user }: OutboxOptions):
   async function adopt() {
     const owner = user()
     if (!leading || !owner) return
-    const tabs = new Set(
-      (await entries<string, OutboxRecord>(store!)).filter(([, r]) => r.user === owner && r.tab !== TAB).map(([, r]) => r.tab),
-    )
+    const tabs = new Set((await recordsOf(owner)).filter(([, r]) => r.tab !== TAB).map(([, r]) => r.tab))
     for (const tab of tabs) {
       if (watched.has(tab)) continue
       watched.add(tab)
@@ -95,9 +93,7 @@ export function startOutbox({ queryClient, starMutation, user }: OutboxOptions):
     }
   }
   async function adoptTab(tab: string, owner: string) {
-    const records = (await entries<string, OutboxRecord>(store!))
-      .filter(([, r]) => r.tab === tab && r.user === owner)
-      .sort(([, a], [, b]) => a.askedAt - b.askedAt)
+    const records = (await recordsOf(owner)).filter(([, r]) => r.tab === tab).sort(([, a], [, b]) => a.askedAt - b.askedAt)
     for (const [id, record] of records) {
       // Run again as this tab's own change (recorded anew), in the order they were asked for.
       void new MutationObserver(queryClient, starMutation).mutate({ files: record.files, starred: record.starred }).catch(() => {})
@@ -118,23 +114,20 @@ export function startOutbox({ queryClient, starMutation, user }: OutboxOptions):
   )
 }
 
+/** A user's records, with their keys. */
+async function recordsOf(user: string): Promise<[IDBValidKey, OutboxRecord][]> {
+  const store = outboxStore()
+  return store ? (await entries<IDBValidKey, OutboxRecord>(store)).filter(([, r]) => r.user === user) : []
+}
+
 /**
  * A user's changes waiting in any tab (this one's, another live tab's, or a closed tab's not yet
  * adopted), in the order they were asked for: what every tab's kept copy is shown with.
  */
-export async function queuedChanges(user: string): Promise<Pick<OutboxRecord, 'files' | 'starred'>[]> {
-  const store = outboxStore()
-  if (!store) return []
-  return (await entries<string, OutboxRecord>(store))
-    .map(([, r]) => r)
-    .filter((r) => r.user === user)
-    .sort((a, b) => a.askedAt - b.askedAt)
-}
+export const queuedChanges = async (user: string): Promise<OutboxRecord[]> =>
+  (await recordsOf(user)).map(([, r]) => r).sort((a, b) => a.askedAt - b.askedAt)
 
 /** Deletes a user's queued changes (Disconnect). */
 export async function forgetOutbox(user: string) {
-  const store = outboxStore()
-  if (!store) return
-  const mine = (await entries<string, OutboxRecord>(store)).filter(([, r]) => r.user === user)
-  await Promise.all(mine.map(([id]) => del(id, store)))
+  await Promise.all((await recordsOf(user)).map(([id]) => del(id, outboxStore())))
 }

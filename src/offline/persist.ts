@@ -82,17 +82,15 @@ export function persistOptions(user: string): Omit<PersistQueryClientOptions, 'q
   // The kept copy comes back with every change still waiting applied, whichever tab queued it: the
   // copy may have been saved before the change (a save waits for an idle moment), and only one tab
   // runs the waiting changes again (with their patch); another tab would show the files as before.
+  // (The restored copy is freshly parsed, so it is patched in place.)
   const restoreClient = persister.restoreClient
   persister.restoreClient = async () => {
     const [client, queued] = await Promise.all([restoreClient(), queuedChanges(user).catch(() => [])])
-    if (!client || queued.length === 0) return client
-    const queries = client.clientState.queries.map((q) => {
-      if (!isList(q)) return q
-      let data = q.state.data as FavoritesData | undefined
-      for (const change of queued) data = patchStarred(data, new Set(change.files.map((f) => f.id)), change.starred)
-      return { ...q, state: { ...q.state, data } }
-    })
-    return { ...client, clientState: { ...client.clientState, queries } }
+    for (const q of client?.clientState.queries ?? []) {
+      for (const c of isList(q) ? queued : [])
+        q.state.data = patchStarred(q.state.data as FavoritesData, new Set(c.files.map((f) => f.id)), c.starred)
+    }
+    return client
   }
   forgotten.delete(user)
   return {

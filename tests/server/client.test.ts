@@ -243,7 +243,8 @@ describe('what other servers may send', () => {
     send({ code: '0', starFileList: 'nope' })
     await expect(listFavorites(clientFor(fake.url), {})).rejects.toMatchObject({
       kind: 'malformed',
-      msg: expect.stringContaining('starFileList'),
+      // One line: the first thing that was off, and where.
+      msg: 'KooDrive sent an unexpected response: Invalid type: Expected Array but received "nope" (at starFileList)',
     })
     send('<html>Bad gateway</html>', 502, 'text/html')
     await expect(listFavorites(clientFor(fake.url), {})).rejects.toMatchObject({ kind: 'http', status: 502, retryable: true })
