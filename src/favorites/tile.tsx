@@ -1,5 +1,5 @@
 // One favorite in the grid: thumbnail (or type icon), name, badges.
-import { memo, useEffect, useState } from 'react'
+import { memo, useState } from 'react'
 import type { Favorite } from '../api/favorite'
 import { useI18n } from '../lib/i18n'
 import { cn } from '../ui/cn'
@@ -17,16 +17,11 @@ interface TileProps {
   selected: boolean
   /** Checkboxes show on every tile once anything is selected (otherwise on hover and focus). */
   showCheckbox: boolean
-  /** In the scroller's viewport (not only in the overscan). */
-  visible: boolean
-  /** The grid is being scrolled. */
-  scrolling: boolean
+  /** Whether to ask for the thumbnail yet (see TilesRow). */
+  wanted: boolean
   /** In the first row: its thumbnail is fetched before anything else below the fold. */
   first?: boolean
 }
-
-/** How long a tile stays in view during a scroll before its thumbnail is asked for. */
-export const THUMBNAIL_DWELL_MS = 120
 
 /** Leaving the grid before it loaded: the request is abandoned rather than finished. (A stable
  * function: React runs a ref's cleanup whenever the ref changes, not only on unmount.) */
@@ -36,32 +31,14 @@ function abandonOnUnmount(img: HTMLImageElement | null) {
   }
 }
 
-/**
- * Whether to ask for the thumbnail yet. At rest, at once (the overscan too). While scrolling, only
- * once the tile has stayed in view for THUMBNAIL_DWELL_MS: a fling passes tiles by without a
- * request each (Google Photos and Immich hold thumbnails back the same way).
- */
-function useWanted(visible: boolean, scrolling: boolean): boolean {
-  const [wanted, setWanted] = useState(!scrolling)
-  // Adjusting state while rendering (react.dev, "You might not need an effect"): no extra commit.
-  if (!wanted && !scrolling) setWanted(true)
-  useEffect(() => {
-    if (wanted || !visible) return
-    const timer = setTimeout(() => setWanted(true), THUMBNAIL_DWELL_MS)
-    return () => clearTimeout(timer)
-  }, [wanted, visible])
-  return wanted
-}
-
 /** Clicks, keys and long presses are handled by the grid, which knows the whole selection. */
 export const Tile = memo(function Tile(props: TileProps) {
-  const { item, index, width, pictureHeight, tabbable, selected, showCheckbox } = props
+  const { item, index, width, pictureHeight, tabbable, selected, showCheckbox, wanted } = props
   const { t } = useI18n()
-  const [image, setImage] = useState<'loading' | 'loaded' | 'failed'>('loading')
+  const [failed, setFailed] = useState(false)
   // Asked for with CORS, so that the service worker may keep it for offline use; a host that
   // sends no CORS headers gets a plain request instead (shown, but not kept).
   const [cors, setCors] = useState(true)
-  const wanted = useWanted(props.visible, props.scrolling)
   const thumbnail = chooseThumbnail(
     item.thumbnails,
     { width, height: pictureHeight },
@@ -105,9 +82,10 @@ export const Tile = memo(function Tile(props: TileProps) {
       {/* The grey box is the placeholder (not animated: a pulse on every tile would repaint each frame). */}
       <div
         className="relative mb-9 min-h-0 flex-1 overflow-hidden bg-slate-100 dark:bg-slate-800"
-        data-placeholder={(thumbnail && image === 'loading') || undefined}
+        // Has a thumbnail to show (tests and the benchmark tell a waiting one by its image not yet loaded).
+        data-thumbnail={thumbnail && !failed ? '' : undefined}
       >
-        {thumbnail && image !== 'failed' ? (
+        {thumbnail && !failed ? (
           wanted && (
             <img
               key={cors ? 'cors' : 'plain'}
@@ -118,10 +96,10 @@ export const Tile = memo(function Tile(props: TileProps) {
               decoding="async"
               fetchPriority={props.first ? 'high' : 'auto'}
               referrerPolicy="no-referrer"
-              onLoad={() => setImage('loaded')}
-              onError={() => (cors ? setCors(false) : setImage('failed'))}
-              // Shown when loaded, without a fade: a transition per image would composite a layer each.
-              className={cn('h-full w-full object-cover', image !== 'loaded' && 'invisible')}
+              onError={() => (cors ? setCors(false) : setFailed(true))}
+              // Shown as soon as it is decoded, over the grey box: no hidden state to flip (a re-render per
+              // tile) and no fade (a transition per image would composite a layer each).
+              className="h-full w-full object-cover"
               ref={abandonOnUnmount}
             />
           )

@@ -1,8 +1,28 @@
 // One row of tiles. Memoised: a scroll frame re-renders the grid, not the rows that stay.
-import { memo } from 'react'
+import { memo, useEffect, useState } from 'react'
 import { GAP, NAME_HEIGHT, type TilesRow as Row } from './layout'
 import type { Selection } from './selection'
 import { Tile } from './tile'
+
+/** How long a row stays in view during a scroll before its thumbnails are asked for. */
+export const THUMBNAIL_DWELL_MS = 120
+
+/**
+ * Whether to ask for the thumbnail yet. At rest, at once (the overscan too). While scrolling, only
+ * once the row has stayed in view for THUMBNAIL_DWELL_MS: a fling passes rows by without a
+ * request each (Google Photos and Immich hold thumbnails back the same way).
+ */
+function useWanted(visible: boolean, scrolling: boolean): boolean {
+  const [wanted, setWanted] = useState(!scrolling)
+  // Adjusting state while rendering (react.dev, "You might not need an effect"): no extra commit.
+  if (!wanted && !scrolling) setWanted(true)
+  useEffect(() => {
+    if (wanted || !visible) return
+    const timer = setTimeout(() => setWanted(true), THUMBNAIL_DWELL_MS)
+    return () => clearTimeout(timer)
+  }, [wanted, visible])
+  return wanted
+}
 
 interface TilesRowProps {
   row: Row
@@ -19,6 +39,8 @@ interface TilesRowProps {
 
 export const TilesRow = memo(function TilesRow(props: TilesRowProps) {
   const { row, columns, cell, rowHeight, activeIndex, selection, showCheckboxes, visible, scrolling } = props
+  // Per row, not per tile: one timer and one update for the row's tiles together.
+  const wanted = useWanted(visible, scrolling)
   return (
     <div className="grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: GAP, height: rowHeight }}>
       {row.items.map((item, i) => (
@@ -31,8 +53,7 @@ export const TilesRow = memo(function TilesRow(props: TilesRowProps) {
           tabbable={row.first + i === activeIndex}
           selected={selection.ids.has(item.id)}
           showCheckbox={showCheckboxes}
-          visible={visible}
-          scrolling={scrolling}
+          wanted={wanted}
           first={row.first < columns}
         />
       ))}

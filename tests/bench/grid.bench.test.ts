@@ -107,6 +107,11 @@ function settle(page: Page) {
       new Promise<{ ms: number; waiting: number }>((resolve) => {
         const el = document.querySelector('[data-testid=favorites-scroll]')!
         const start = performance.now()
+        /** It has a thumbnail, and its image has not loaded (or not been asked for) yet. */
+        const waitingFor = (cell: Element) => {
+          const img = cell.querySelector('img')
+          return cell.querySelector('[data-thumbnail]') !== null && !(img?.complete && img.naturalWidth > 0)
+        }
         /** Tiles in view still waiting for their thumbnail; -1 while no tile is in view yet (just after a jump). */
         const pending = () => {
           const box = el.getBoundingClientRect()
@@ -114,7 +119,7 @@ function settle(page: Page) {
             const r = cell.getBoundingClientRect()
             return r.bottom > box.top && r.top < box.bottom
           })
-          return inView.length === 0 ? -1 : inView.filter((cell) => cell.querySelector('[data-placeholder]')).length
+          return inView.length === 0 ? -1 : inView.filter((cell) => waitingFor(cell)).length
         }
         const waiting = pending()
         const check = () => (pending() === 0 ? resolve({ ms: performance.now() - start, waiting }) : requestAnimationFrame(check))

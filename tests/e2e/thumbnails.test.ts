@@ -11,10 +11,15 @@ it('a fling asks for few of the thumbnails it passes, and the ones in view when 
   page.on('request', (r) => void (r.url().includes('/obs/thumbnails/') && requests.push(r.url())))
   const waiting = () =>
     page.evaluate(() => {
+      // Waiting: it has a thumbnail, and its image has not loaded (or not been asked for) yet.
+      const waitingFor = (cell: Element) => {
+        const img = cell.querySelector('img')
+        return cell.querySelector('[data-thumbnail]') !== null && !(img?.complete && img.naturalWidth > 0)
+      }
       const box = document.querySelector('[data-testid=favorites-scroll]')!.getBoundingClientRect()
       return [...document.querySelectorAll('[role=gridcell]')].filter((cell) => {
         const r = cell.getBoundingClientRect()
-        return r.bottom > box.top && r.top < box.bottom && cell.querySelector('[data-placeholder]')
+        return r.bottom > box.top && r.top < box.bottom && waitingFor(cell)
       }).length
     })
   await page.getByRole('grid', { name: 'Favorites' }).getByRole('gridcell').first().waitFor()
@@ -38,7 +43,7 @@ it('a fling asks for few of the thumbnails it passes, and the ones in view when 
       el.scrollTop += 2 * el.clientHeight
       await new Promise(requestAnimationFrame)
       for (const cell of document.querySelectorAll<HTMLElement>('[role=gridcell]')) {
-        if (cell.querySelector('[data-placeholder], img')) withThumbnail.add(cell.dataset.index!)
+        if (cell.querySelector('[data-thumbnail]')) withThumbnail.add(cell.dataset.index!)
       }
     }
     return withThumbnail.size
