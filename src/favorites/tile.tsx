@@ -39,11 +39,10 @@ export const Tile = memo(function Tile(props: TileProps) {
   // Asked for with CORS, so that the service worker may keep it for offline use; a host that
   // sends no CORS headers gets a plain request instead (shown, but not kept).
   const [cors, setCors] = useState(true)
-  const thumbnail = chooseThumbnail(
-    item.thumbnails,
-    { width, height: pictureHeight },
-    typeof window === 'undefined' ? 1 : window.devicePixelRatio,
-  )
+  // Once the picture failed, with CORS and without, the tile shows the type icon instead.
+  const thumbnail = failed
+    ? undefined
+    : chooseThumbnail(item.thumbnails, { width, height: pictureHeight }, typeof window === 'undefined' ? 1 : window.devicePixelRatio)
   const name = displayName(item.name)
   const badges = [item.recycled && t('badge.recycled'), item.expired && t('badge.expired'), item.hidden && t('badge.hidden')].filter(
     (b): b is string => Boolean(b),
@@ -83,9 +82,9 @@ export const Tile = memo(function Tile(props: TileProps) {
       <div
         className="relative mb-9 min-h-0 flex-1 overflow-hidden bg-slate-100 dark:bg-slate-800"
         // Has a thumbnail to show (tests and the benchmark tell a waiting one by its image not yet loaded).
-        data-thumbnail={thumbnail && !failed ? '' : undefined}
+        data-thumbnail={thumbnail ? '' : undefined}
       >
-        {thumbnail && !failed ? (
+        {thumbnail ? (
           wanted && (
             <img
               key={cors ? 'cors' : 'plain'}

@@ -86,9 +86,10 @@ export function persistOptions(user: string): Omit<PersistQueryClientOptions, 'q
   const restoreClient = persister.restoreClient
   persister.restoreClient = async () => {
     const [client, queued] = await Promise.all([restoreClient(), queuedChanges(user).catch(() => [])])
+    const changes = queued.map((c) => ({ ids: new Set(c.files.map((f) => f.id)), starred: c.starred }))
     for (const q of client?.clientState.queries ?? []) {
-      for (const c of isList(q) ? queued : [])
-        q.state.data = patchStarred(q.state.data as FavoritesData, new Set(c.files.map((f) => f.id)), c.starred)
+      if (!isList(q)) continue
+      for (const { ids, starred } of changes) q.state.data = patchStarred(q.state.data as FavoritesData, ids, starred)
     }
     return client
   }
