@@ -41,9 +41,9 @@ it.each(['mobile', 'desktop'] as const)('Lighthouse, %s', async (formFactor) => 
   await run()
   const runs: Awaited<ReturnType<typeof run>>[] = []
   for (let i = 0; i < RUNS; i++) runs.push(await run())
-  const performance = (lhr: (typeof runs)[number]) => lhr.categories.performance?.score ?? 0
+  const perfScore = (lhr: (typeof runs)[number]) => lhr.categories.performance?.score ?? 0
   // The median run by performance score, as Lighthouse's own guidance on variance advises.
-  const lhr = [...runs].sort((a, b) => performance(a) - performance(b))[Math.floor(RUNS / 2)]!
+  const lhr = [...runs].sort((a, b) => perfScore(a) - perfScore(b))[Math.floor(RUNS / 2)]!
   const scores = CATEGORIES.map((c) => `${c} ${Math.round((lhr.categories[c]?.score ?? 0) * 100)}`).join(', ')
   const failing = (category: string) =>
     (lhr.categories[category]?.auditRefs ?? [])
@@ -54,7 +54,7 @@ it.each(['mobile', 'desktop'] as const)('Lighthouse, %s', async (formFactor) => 
     .map((id) => `${id} ${lhr.audits[id]?.displayValue ?? '?'}`)
     .join(', ')
   console.log(
-    `Lighthouse ${formFactor}, median of ${RUNS} runs (performance ${runs.map((r) => Math.round(performance(r) * 100)).join(', ')}): ${scores}\n  ${metrics}\n  failing best-practices: ${failing('best-practices').join(', ') || 'none'}; ` +
+    `Lighthouse ${formFactor}, median of ${RUNS} runs (performance ${runs.map((r) => Math.round(perfScore(r) * 100)).join(', ')}): ${scores}\n  ${metrics}\n  failing best-practices: ${failing('best-practices').join(', ') || 'none'}; ` +
       `failing accessibility: ${failing('accessibility').join(', ') || 'none'}`,
   )
   const errors = (lhr.audits['errors-in-console']?.details as { items?: { description?: string; url?: string }[] } | undefined)?.items ?? []
