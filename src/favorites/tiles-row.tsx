@@ -8,9 +8,9 @@ import { Tile } from './tile'
 export const THUMBNAIL_DWELL_MS = 120
 
 /**
- * Whether the row's tiles may ask for their thumbnails yet. At rest, at once (the overscan too). While scrolling, only
- * once the row has stayed in view for THUMBNAIL_DWELL_MS: a fling passes rows by without a
- * request each (Google Photos and Immich hold thumbnails back the same way).
+ * Whether the row's tiles may ask for their thumbnails yet. At rest, at once (the overscan too).
+ * While scrolling, only once the row has stayed in view for THUMBNAIL_DWELL_MS: a fling passes
+ * rows by without a request each (Google Photos and Immich hold thumbnails back the same way).
  */
 function useWanted(visible: boolean, scrolling: boolean): boolean {
   const [wanted, setWanted] = useState(!scrolling)

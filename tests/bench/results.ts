@@ -67,11 +67,20 @@ function fonts(): string {
   return `${all} font families (${count([':lang=zh', 'family']) ? 'with' : 'no'} Chinese, ${count([':color=true', 'family']) ? 'with' : 'no'} colour emoji)`
 }
 
+/** The machine, asked once per run (record() is called for every figure). */
+let machine: string | undefined
+function describeMachine(): string {
+  const cpu = os.cpus()
+  return [
+    `Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB,`,
+    `node ${process.version}, ${chromiumVersion()} headless, ${fonts()}.`,
+  ].join('\n')
+}
+
 export function record(key: FigureKey, figure: Figure) {
   fs.mkdirSync('bench', { recursive: true })
   const all = { ...read(), [key]: figure }
   fs.writeFileSync(JSON_FILE, JSON.stringify(all, null, 2) + '\n')
-  const cpu = os.cpus()
   const rows = (Object.keys(FIGURES) as FigureKey[]).map((k) => {
     const f = all[k]
     const met = f?.met === undefined ? '' : f.met ? 'yes' : '**no**'
@@ -83,8 +92,7 @@ export function record(key: FigureKey, figure: Figure) {
     'Written by `npm run bench` (see the README). Browser figures are medians of interleaved trials, each in a fresh',
     'browser context, beside a control measured in the same browser and run. Nothing here is asserted by a test.',
     '',
-    `Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB,`,
-    `node ${process.version}, ${chromiumVersion()} headless, ${fonts()}.`,
+    (machine ??= describeMachine()),
     '',
     '| figure | measured | target | met |',
     '| --- | --- | --- | --- |',
