@@ -1,7 +1,7 @@
 // The thin fetch client: headers KooDrive expects, clock-skew-corrected X-Date, timeouts,
 // status and body-code checks, one typed error. Knows nothing of React.
 import * as v from 'valibot'
-import { formatXDate } from './wire'
+import { formatXDate, SESSION_HEADER, SESSION_HEADER_VALUE } from './wire'
 import { errorBodySchema, isSuccessCode } from './wire-schemas'
 
 export interface Credentials {
@@ -35,7 +35,11 @@ export class ApiError extends Error {
 export interface ClientOptions {
   /** Origin (and optional path prefix) of the KooDrive API, e.g. `https://drive.example.com`. */
   baseUrl: string
-  getCredentials: () => Credentials | undefined
+  /**
+   * Signs each call as KooDrive's pages describe (Authorization, X-User-Id). Without it, calls
+   * go through the session the app's own server holds in an HttpOnly cookie, which adds both.
+   */
+  getCredentials?: () => Credentials | undefined
   /** BCP 47 tag of the UI language, sent as `language`. */
   getLanguage?: () => string
   timeoutMs?: number
@@ -98,12 +102,14 @@ export function createClient(options: ClientOptions) {
   }
 
   async function attempt(path: string, init: RequestOptions, traceId: string): Promise<{ res: Response; text: string }> {
-    const credentials = options.getCredentials()
-    if (!credentials) throw new ApiError('http', 401, 'NOT_CONNECTED', 'Not connected to KooDrive', traceId)
+    const signed = options.getCredentials !== undefined
+    const credentials = options.getCredentials?.()
+    if (signed && !credentials) throw new ApiError('http', 401, 'NOT_CONNECTED', 'Not connected to KooDrive', traceId)
     const url = urlFor(path, init.query)
     const headers: Record<string, string> = {
-      Authorization: `Bearer ${credentials.token}`,
-      'X-User-Id': credentials.userId,
+      ...(credentials
+        ? { Authorization: `Bearer ${credentials.token}`, 'X-User-Id': credentials.userId }
+        : { [SESSION_HEADER]: SESSION_HEADER_VALUE }),
       'X-Date': formatXDate(now() + skewMs - SAFETY_MS),
       'X-Traceid': traceId,
       language: options.getLanguage?.() ?? 'en-US',
@@ -120,7 +126,8 @@ export function createClient(options: ClientOptions) {
         headers,
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal,
-        credentials: 'omit',
+        // The session cookie goes only to the app's own server, and only with a session call.
+        credentials: signed ? 'omit' : 'same-origin',
         cache: 'no-store',
         referrerPolicy: 'no-referrer',
         redirect: 'error',

@@ -1,8 +1,9 @@
 // TanStack Query option factories for favorites, keys generic to specific.
-import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query'
+import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query'
 import { ApiError, type KooDriveClient } from './client'
 import { listFavorites, type FileRef, type ListParams } from './favorites'
 import { sharePages } from './optimistic'
+import { whoIsConnected } from './session'
 
 export type ListFilter = Omit<ListParams, 'cursor'>
 
@@ -26,6 +27,20 @@ export const favoriteQueries = {
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (page) => page.nextCursor,
       structuralSharing: sharePages,
+    }),
+}
+
+export const sessionQueries = {
+  /**
+   * Who the app's server holds a session for (the demo opens one by itself); null once this page
+   * has disconnected, so that the demo does not open again until a reload.
+   */
+  check: (baseUrl: string) =>
+    queryOptions({
+      queryKey: ['session', baseUrl],
+      queryFn: ({ signal }): Promise<string | null> => whoIsConnected(baseUrl, signal),
+      staleTime: Infinity,
+      gcTime: Infinity,
     }),
 }
 

@@ -6,8 +6,18 @@ export const LIST_PATH = `${API_PREFIX}/files`
 export const BATCH_PATH = `${API_PREFIX}/batch`
 export const MAX_PAGE_SIZE = 100
 
+// ---- The app's own server: the session it holds for the browser (not a KooDrive endpoint) ----
+
+/** GET who is connected, POST connect (token and user ID), DELETE disconnect. */
+export const SESSION_PATH = '/koodrive/session'
+/** Sent with every call through the session: a header that a form or a cross-site page cannot add. */
+export const SESSION_HEADER = 'x-requested-with'
+export const SESSION_HEADER_VALUE = 'koodrive-favorites'
+
 // ---- X-Date: yyyyMMdd'T'HHmmss'Z', UTC; written by the client, checked by the server ----
 
+/** How old an X-Date KooDrive still accepts. */
+export const X_DATE_WINDOW_MS = 15 * 60_000
 const X_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/
 
 export function formatXDate(ms: number): string {

@@ -1,18 +1,17 @@
 // The app shell: configuration, language, API client, query client, router, Connect, offline.
-import { onlineManager, QueryCache, QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query'
+import { onlineManager, QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { PersistQueryClientProvider, persistQueryClientSave } from '@tanstack/react-query-persist-client'
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { BrowserRouter } from 'react-router-dom'
 import { ApiError, createClient, type KooDriveClient } from '../api/client'
-import { favoriteQueries, shouldRetry } from '../api/queries'
+import { sessionQueries, shouldRetry } from '../api/queries'
 import { starMutationOptions, type StarMutationOptions } from '../api/star-mutation'
 import { FavoritesPage } from '../favorites/favorites-page'
-import { listFilter, readFilter } from '../favorites/filters'
 import { ClientContext, StarMutationContext, useKooDriveClient } from '../lib/client-context'
 import { I18nProvider, useI18n } from '../lib/i18n'
 import { afterPaint, whenIdle } from '../lib/idle'
-import { isNetworkFailure, networkFailed, useOnline } from '../lib/network'
-import { loadAppConfig, session, useSession } from '../lib/session'
+import { isNetworkFailure, networkFailed } from '../lib/network'
+import { session, useSession } from '../lib/session'
 import { startOutbox } from '../offline/outbox'
 import { MAX_AGE_MS, persistOptions } from '../offline/persist'
 import { forgetStored } from '../offline/forget'
@@ -53,16 +52,16 @@ export function makeAppClients(client: KooDriveClient): AppClients {
   })
   const starMutation = starMutationOptions(client, {
     reauthorize: (error) => {
-      const { credentials, previousUserId, user } = session.getState()
+      const { userId, previousUserId, user } = session.getState()
       session.expire(error.msg)
-      return session.reconnected(credentials?.userId ?? previousUserId ?? user)
+      return session.reconnected(userId ?? previousUserId ?? user)
     },
     networkFailed,
     // Splitting and sending 20,000 files in the click's own task held the removal's paint back.
     beforeSend: afterPaint,
   })
   // TanStack resumes paused queries on reconnect only after every paused mutation has finished.
-  // A change that waits for Connect would then wait for the query that brings the credentials:
+  // A change that waits for Connect would then wait for the query that says who is connected:
   // resume the queries at once.
   onlineManager.subscribe((online) => online && queryClient.getQueryCache().onOnline())
   // The same object the screens pass to useMutation: a change resumed with only its key and
@@ -109,49 +108,25 @@ function Crash({ error }: { error: Error }) {
   )
 }
 
-const autoConnected = new WeakSet<object>()
-
-/** The start-up facts: which mode the server runs in, and the demo library's credentials. */
-function useAppConfig(baseUrl: string) {
-  const config = useQuery({
-    queryKey: ['app-config', baseUrl],
-    // index.html preloads the file, so this answer is usually there before the app has rendered.
-    queryFn: ({ signal }) => loadAppConfig(baseUrl, signal),
-    staleTime: Infinity,
-    gcTime: Infinity,
-  })
-  const client = useKooDriveClient()
-  const queryClient = useQueryClient()
-  const demo = config.data?.mode === 'demo' ? config.data : undefined
-  const willConnect = Boolean(demo?.token && demo.userId && !session.credentials() && !autoConnected.has(demo))
+function Shell() {
+  const { userId, endedBecause, user } = useSession()
+  const open = !userId && !endedBecause
+  // index.html preloads the check, so its answer is usually in before the app has rendered.
+  const check = useQuery({ ...sessionQueries.check(useKooDriveClient().baseUrl), enabled: open })
+  const connected = open ? check.data : undefined
   useEffect(() => {
-    // Demo mode opens straight onto the demo library; its credentials travel like real ones.
-    // Connected once the answer is in (inside the query, the switch to that user's providers
-    // would cancel it), and the first page is asked for at once, not after that switch.
-    // Once per answer: after Disconnect the demo does not log straight back in.
-    if (!willConnect || !demo?.token || !demo.userId) return
-    autoConnected.add(demo)
-    session.connect({ token: demo.token, userId: demo.userId })
-    void queryClient.prefetchInfiniteQuery(favoriteQueries.list(client, listFilter(readFilter(new URLSearchParams(location.search)))))
-  }, [willConnect, demo, client, queryClient])
-  return { config, willConnect }
-}
-
-function Shell({ baseUrl }: { baseUrl: string }) {
-  const { config, willConnect } = useAppConfig(baseUrl)
-  const { credentials, endedBecause, user } = useSession()
-  const online = useOnline()
-  if (credentials) return <FavoritesPage />
-  // No network at start: carry on with this browser's copy; connecting waits for the network.
-  if (user && (!online || config.fetchStatus === 'paused')) return <FavoritesPage />
-  // Waiting for the start-up facts, unless there is no network to get them: then Connect.
-  if (config.isPending && config.fetchStatus !== 'paused') return null
-  // The demo connects in an effect just after this render: no Connect screen (and its chunk) before it.
-  if (willConnect) return null
-  if (config.isError) return <Crash error={config.error} />
+    if (connected) session.connect(connected)
+  }, [connected])
+  const nobody = check.data === null || (check.error instanceof ApiError && check.error.unauthorized)
+  if (userId) return <FavoritesPage />
+  // A kept copy is shown at once, before any answer; the check then says who is connected.
+  if (open && user && !nobody) return <FavoritesPage />
+  // Waiting for the check (a session connects just after it), unless there is no network for it.
+  if (open && !nobody && !check.isError && check.fetchStatus !== 'paused') return null
+  if (open && check.isError && !nobody) return <Crash error={check.error} />
   return (
     <Suspense>
-      <ConnectScreen baseUrl={baseUrl} reason={endedBecause} />
+      <ConnectScreen reason={endedBecause} />
     </Suspense>
   )
 }
@@ -161,7 +136,6 @@ export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) 
     makeAppClients(
       createClient({
         baseUrl,
-        getCredentials: session.credentials,
         getLanguage: () => (document.documentElement.lang === 'zh-CN' ? 'zh-CN' : 'en-US'),
       }),
     ),
@@ -195,7 +169,7 @@ export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) 
       <ErrorBoundary fallback={(error) => <Crash error={error} />}>
         <AppProviders {...clients} user={user}>
           <BrowserRouter>
-            <Shell baseUrl={baseUrl} />
+            <Shell />
           </BrowserRouter>
           {idle && <UpdatePrompt />}
         </AppProviders>

@@ -1,12 +1,14 @@
-// Connect: the access token and user ID. Their check is the first page of favorites itself,
-// so connecting costs no extra round trip, and that page is what the grid then shows.
+// Connect: the access token and user ID go to the app's own server once, which keeps them sealed
+// in an HttpOnly cookie. Their check is the first page of favorites itself, through that session,
+// and that page is what the grid then shows.
 import { cn } from '../ui/cn'
 import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { useSearchParams } from 'react-router-dom'
-import { ApiError, createClient, type Credentials } from '../api/client'
+import { ApiError, type Credentials } from '../api/client'
 import { listFavorites } from '../api/favorites'
 import { favoriteMutations, favoriteQueries, forgetUser, shouldRetry } from '../api/queries'
+import { openSession } from '../api/session'
 import { listFilter, readFilter } from '../favorites/filters'
 import { Button } from '../ui/controls'
 import { useKooDriveClient } from '../lib/client-context'
@@ -19,7 +21,7 @@ const inputClass = cn(
   'dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100',
 )
 
-export function ConnectScreen({ baseUrl, reason }: { baseUrl: string; reason?: string }) {
+export function ConnectScreen({ reason }: { reason?: string }) {
   const { t } = useI18n()
   const queryClient = useQueryClient()
   const client = useKooDriveClient()
@@ -33,17 +35,14 @@ export function ConnectScreen({ baseUrl, reason }: { baseUrl: string; reason?: s
   const connect = useMutation({
     mutationFn: async (credentials: Credentials) => {
       const filter = listFilter(readFilter(params))
-      const candidate = createClient({
-        baseUrl,
-        getCredentials: () => credentials,
-        getLanguage: () => document.documentElement.lang || 'en-US',
-      })
-      const first = await listFavorites(candidate, filter)
+      const userId = await openSession(client.baseUrl, credentials)
+      // A refusal clears the session on the server: the cookie never outlives a wrong token.
+      const first = await listFavorites(client, filter)
       // Back as the same user after a 401: the cache (and where they were) stays; anyone else starts clean.
-      if (session.getState().previousUserId !== credentials.userId) forgetUser(queryClient)
+      if (session.getState().previousUserId !== userId) forgetUser(queryClient)
       const { queryKey } = favoriteQueries.list(client, filter)
       if (!queryClient.getQueryData(queryKey)) queryClient.setQueryData(queryKey, { pages: [first], pageParams: [undefined] })
-      session.connect(credentials)
+      session.connect(userId)
     },
     // A transient failure (network, 5xx, 429) is retried as everywhere else; a 401 is an answer.
     retry: shouldRetry,

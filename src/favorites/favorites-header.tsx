@@ -2,7 +2,10 @@
 import { cn } from '../ui/cn'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { forgetUser } from '../api/queries'
+import { ApiError } from '../api/client'
+import { forgetUser, sessionQueries } from '../api/queries'
+import { endSession } from '../api/session'
+import { useKooDriveClient } from '../lib/client-context'
 import { LOCALES, useI18n } from '../lib/i18n'
 import { session } from '../lib/session'
 import { useTheme, type Theme } from '../lib/theme'
@@ -48,7 +51,12 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
   const wide = useMediaQuery(WIDE)
   const [sheetOpen, setSheetOpen] = useState(false)
   return (
-    <div className={cn('flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2', 'dark:border-slate-800 dark:bg-slate-900')}>
+    <div
+      className={cn(
+        'relative flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2',
+        'dark:border-slate-800 dark:bg-slate-900',
+      )}
+    >
       <h1 className="mr-auto flex min-w-0 items-center gap-2 text-lg font-semibold">
         <img src="/icon.svg" alt="" className="size-7 shrink-0" />
         {/* On a phone the short name shows; the heading's name stays the full one. */}
@@ -129,7 +137,6 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
 function ViewOptions({ filter, onFilter, density, onDensity, onShortcuts, inSheet = false }: HeaderProps & { inSheet?: boolean }) {
   const { t, locale, setLocale } = useI18n()
   const [theme, setTheme] = useTheme()
-  const queryClient = useQueryClient()
   return (
     <>
       <Select
@@ -163,17 +170,49 @@ function ViewOptions({ filter, onFilter, density, onDensity, onShortcuts, inShee
           </svg>
           {inSheet && t('shortcuts')}
         </Button>
-        <Button
-          className={inSheet ? 'ml-auto' : undefined}
-          onClick={() => {
-            // Forget everything of this user: the token and every cached page.
-            session.disconnect()
-            forgetUser(queryClient)
-          }}
-        >
-          {t('disconnect')}
-        </Button>
+        <DisconnectButton className={inSheet ? 'ml-auto' : undefined} />
       </div>
+    </>
+  )
+}
+
+/**
+ * Disconnect: the server clears the session first; only then is everything of this user forgotten
+ * (the token, every cached page). Without an answer the session is still open, and the user is told.
+ */
+function DisconnectButton({ className }: { className?: string }) {
+  const { t } = useI18n()
+  const queryClient = useQueryClient()
+  const client = useKooDriveClient()
+  const [failed, setFailed] = useState<string>()
+  const [pending, setPending] = useState(false)
+  async function disconnect() {
+    setPending(true)
+    setFailed(undefined)
+    try {
+      await endSession(client.baseUrl)
+    } catch (error) {
+      setFailed(error instanceof ApiError ? error.msg : String(error))
+      setPending(false)
+      return
+    }
+    queryClient.setQueryData(sessionQueries.check(client.baseUrl).queryKey, null)
+    session.disconnect()
+    forgetUser(queryClient)
+  }
+  return (
+    <>
+      <Button className={className} disabled={pending} onClick={() => void disconnect()}>
+        {t('disconnect')}
+      </Button>
+      {failed && (
+        <p
+          role="alert"
+          className="absolute top-full right-4 z-20 mt-2 max-w-sm rounded-md bg-red-50 p-3 text-sm text-red-800 shadow dark:bg-red-950 dark:text-red-200"
+        >
+          {t('disconnectFailed', { msg: failed })}
+        </p>
+      )}
     </>
   )
 }

@@ -35,9 +35,9 @@ export function FavoritesPage() {
   const [density, setDensity] = useDensity()
 
   const listOptions = favoriteQueries.list(client, listFilter(filter))
-  // Without credentials (an offline start) the kept copy is shown, and nothing is asked for.
-  const { credentials } = useSession()
-  const query = useInfiniteQuery({ ...listOptions, enabled: credentials !== undefined })
+  // Until the server says who is connected (an offline start) the kept copy is shown, and nothing is asked for.
+  const { userId } = useSession()
+  const query = useInfiniteQuery({ ...listOptions, enabled: userId !== undefined })
   // Everything loaded, and what is shown: a file asked to leave favorites is hidden at once.
   const loaded = useMemo(() => flatten(query.data?.pages), [query.data])
   const items = useMemo(() => loaded.filter((f) => f.starred), [loaded])

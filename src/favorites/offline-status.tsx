@@ -9,7 +9,7 @@ import { useSession } from '../lib/session'
 export function OfflineStatus({ updatedAt }: { updatedAt: number }) {
   const { t, date } = useI18n()
   const online = useOnline()
-  const connected = useSession().credentials !== undefined
+  const connected = useSession().userId !== undefined
   // Waiting: paused for the network, or (offline, or not connected) held until it is there.
   const waiting = useMutationState({
     filters: { mutationKey: useStarMutationOptions().mutationKey, status: 'pending' },

@@ -1,33 +1,18 @@
-// Who is connected: demo credentials from the server, or what the user typed on Connect.
-// The token lives in this page's memory only: never in any storage (sessionStorage too reaches
-// the profile on disk), so a reload in proxy mode asks for it again, and Disconnect forgets it.
+// Who is connected, as the app's own server says. The server holds the session (the token sealed in
+// an HttpOnly cookie), so this page never has the token: it knows only the user ID, which is what
+// decides whose kept favorites and queued changes are shown and sent.
 import { useSyncExternalStore } from 'react'
-import type { Credentials } from '../api/client'
-
-const KEY = 'koodrive.session'
-
-export interface AppConfig {
-  mode: 'demo' | 'proxy'
-  token?: string
-  userId?: string
-}
-
-export async function loadAppConfig(baseUrl: string, signal?: AbortSignal): Promise<AppConfig> {
-  // The default cache mode, so that index.html's preload answers it (the server says no-store).
-  const res = await fetch(new URL('/app-config.json', baseUrl), { signal })
-  if (!res.ok) throw new Error(`Could not load the app configuration (HTTP ${res.status})`)
-  return (await res.json()) as AppConfig
-}
 
 export interface SessionState {
-  credentials?: Credentials
+  /** The user the server holds a session for: said by the check at start, or by Connect. */
+  userId?: string
   /** Why the last session ended (a 401's message), shown on Connect. */
   endedBecause?: string
   /** Whose session that was: reconnecting as someone else starts from an empty cache. */
   previousUserId?: string
   /**
    * Whose favorites this browser keeps (offline copy, queued changes): the last user connected,
-   * remembered across reloads. An id, not a credential: the token is never stored.
+   * remembered across reloads. An id, not a credential.
    */
   user?: string
 }
@@ -49,13 +34,6 @@ function remembered(): string | undefined {
   }
 }
 
-/** Earlier versions kept the session in sessionStorage: take it out of the profile. */
-try {
-  sessionStorage.removeItem(KEY)
-} catch {
-  // storage may be blocked: then nothing was kept there either
-}
-
 let state: SessionState = { user: remembered() }
 const listeners = new Set<() => void>()
 function update(next: SessionState) {
@@ -65,15 +43,15 @@ function update(next: SessionState) {
 
 export const session = {
   getState: () => state,
-  credentials: (): Credentials | undefined => state.credentials,
-  connect(credentials: Credentials) {
-    remember(credentials.userId)
-    update({ credentials, user: credentials.userId })
+  connect(userId: string) {
+    remember(userId)
+    update({ userId, user: userId })
   },
-  /** A 401: forget the token, keep the reason for the Connect screen. */
+  /** A 401: the session is over (the server has cleared it); keep the reason for the Connect screen. */
   expire(reason: string) {
-    if (!state.credentials) return
-    update({ endedBecause: reason, previousUserId: state.credentials.userId, user: state.user })
+    const previousUserId = state.userId ?? state.user
+    if (state.endedBecause !== undefined && !state.userId) return
+    update({ endedBecause: reason, previousUserId, user: state.user })
   },
   disconnect() {
     remember(undefined)
@@ -86,7 +64,7 @@ export const session = {
   reconnected(userId: string | undefined): Promise<void> {
     return new Promise((resolve, reject) => {
       const check = () => {
-        const current = state.credentials?.userId
+        const current = state.userId
         if (!current) return
         unsubscribe()
         if (current === userId) resolve()

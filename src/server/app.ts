@@ -2,13 +2,14 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { API_PREFIX } from '../api/wire'
+import { API_PREFIX, SESSION_PATH } from '../api/wire'
 import type { ServerConfig } from './config'
 import { sendJson } from './http'
 import { createKooDriveApi } from './koodrive'
 import { createObjectRoutes } from './objects'
 import { createProxy } from './proxy'
 import { seedDemo } from './seed'
+import { createSessions, sessionKeys } from './session'
 import { createStatic, securityHeaders } from './static'
 import { openStore, type Store } from './store'
 import { createThumbnails } from './thumbnails'
@@ -36,11 +37,21 @@ export function createApp(config: ServerConfig): App {
     api = createKooDriveApi(store, config)
     objects = createObjectRoutes(store, createThumbnails(config.dataDir), { cors: config.objectsCors ?? true })
   }
-  // What the app needs to know before its first call: where it is and how to sign in.
-  const appConfig = JSON.stringify(config.apiUrl ? { mode: 'proxy' } : { mode: 'demo', token: config.demoToken, userId: config.demoUserId })
+  // The browser never holds the token: this server keeps it in a sealed cookie and signs each call.
+  // In demo mode it opens the demo user's session itself.
+  const sessions = createSessions({
+    keys: sessionKeys(config),
+    maxAgeMs: config.sessionMaxAgeMs,
+    now: config.now,
+    demo: config.apiUrl ? undefined : { token: config.demoToken, userId: config.demoUserId },
+  })
+  api = sessions.guard(api)
+  // What the app needs to know before its first call: which mode this server runs in.
+  const appConfig = JSON.stringify({ mode: config.apiUrl ? 'proxy' : 'demo' })
 
   const handler: Handler = (req, res, next) => {
     const path = (req.url ?? '/').split('?')[0]!
+    if (path === SESSION_PATH) return void sessions.route(req, res)
     if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`) || path.startsWith('/koodrive/')) return void api(req, res)
     if (objects && path.startsWith('/obs/')) return void objects(req, res)
     if (path === '/app-config.json') {

@@ -27,6 +27,12 @@ export interface ServerConfig {
   objectsOrigin?: string
   /** Whether the object routes send CORS headers (tests play a store that does not). Default true. */
   objectsCors?: boolean
+  /** Seals the session cookie; without it, a key kept in the data folder (made on first start). */
+  sessionKey?: Buffer
+  /** Still opens cookies sealed before a key rotation. */
+  sessionKeyPrevious?: Buffer
+  /** How long a session lasts unused (it is renewed while it is used). */
+  sessionMaxAgeMs: number
 }
 
 /** What the latency hook is told about a call. */
@@ -44,6 +50,15 @@ export const DEMO_USER_ID = 'demo-user'
 export const MAX_DEMO_FILES = 200_000
 
 export class ConfigError extends Error {}
+
+/** 32 bytes in base64 (or base64url), as `openssl rand -base64 32` prints them. */
+export function sessionKey(name: string, raw: string): Buffer {
+  const key = /^[A-Za-z0-9+/_-]{43}=?$/.test(raw.trim()) ? Buffer.from(raw.trim(), 'base64') : undefined
+  if (!key || key.length !== 32) {
+    throw new ConfigError(`${name} must be 32 random bytes in base64 (for example from "openssl rand -base64 32")`)
+  }
+  return key
+}
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]
@@ -75,6 +90,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     .filter(Boolean)
     .map((o) => origin('KOODRIVE_IMAGE_ORIGINS', o).origin)
   const latencyMs = integer(env, 'KOODRIVE_LATENCY_MS', 0, 0, 60_000)
+  const key = (name: string) => (env[name] ? sessionKey(name, env[name]) : undefined)
   return {
     port: integer(env, 'PORT', 4173, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -88,5 +104,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     now: Date.now,
     upstreamTimeoutMs: 15_000,
     latency: latencyMs > 0 ? () => sleep(latencyMs) : undefined,
+    sessionKey: key('KOODRIVE_SESSION_KEY'),
+    sessionKeyPrevious: key('KOODRIVE_SESSION_KEY_PREVIOUS'),
+    sessionMaxAgeMs: integer(env, 'KOODRIVE_SESSION_DAYS', 14, 1, 400) * 24 * 3600_000,
   }
 }

@@ -1,13 +1,12 @@
 // What the embedded KooDrive reads from a request, checked as KooDrive checks it: the headers
 // every call carries, the list's query and cursor, and the batch body.
 import type { IncomingMessage } from 'node:http'
-import { FILE_TYPE_CODES, MAX_BATCH, MAX_PAGE_SIZE, parseXDate } from '../api/wire'
+import { FILE_TYPE_CODES, MAX_BATCH, MAX_PAGE_SIZE, parseXDate, X_DATE_WINDOW_MS } from '../api/wire'
 import type { ServerConfig } from './config'
 import { HttpError } from './http'
 import type { Position } from './store'
 import { DEFAULT_STYLE, parseStyle } from './thumbnail-style'
 
-const WINDOW_MS = 15 * 60_000
 const MAX_STYLES = 8
 
 const unauthorized = (msg: string) => new HttpError(401, 'APIGW.0301', msg)
@@ -39,7 +38,7 @@ export function authenticate(req: IncomingMessage, config: ServerConfig): string
   if (sent === undefined) throw unauthorized(`X-Date "${xDate}" is not in the format yyyyMMdd'T'HHmmss'Z'`)
   const now = config.now()
   if (sent > now) throw unauthorized(`X-Date ${xDate} is later than the server time`)
-  if (sent < now - WINDOW_MS) throw unauthorized(`X-Date ${xDate} is more than 15 minutes old`)
+  if (sent < now - X_DATE_WINDOW_MS) throw unauthorized(`X-Date ${xDate} is more than 15 minutes old`)
   return userId
 }
 

@@ -255,10 +255,13 @@ it('connects in proxy mode through the Connect screen', async () => {
     await page.getByLabel('Access token').fill('demo-access-token')
     await page.getByRole('button', { name: 'Connect' }).click()
     await grid(page).getByRole('gridcell').first().waitFor()
-    expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toContain('demo-access-token')
-    // Memory only: a reload asks again, and nothing of the token is left behind.
+    // The server holds the session: the page and its stores never see the token, and a reload keeps the grid.
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage, cookie: document.cookie }))).not.toContain(
+      'demo-access-token',
+    )
     await page.reload()
-    await page.getByRole('heading', { name: 'Connect to KooDrive' }).waitFor()
+    await grid(page).getByRole('gridcell').first().waitFor()
+    expect(await page.getByRole('heading', { name: 'Connect to KooDrive' }).count()).toBe(0)
     await context.close()
   } finally {
     await proxy.close()

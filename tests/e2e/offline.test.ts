@@ -13,13 +13,21 @@ import { runningClock } from '../clock'
 import { CHROME_ARGS, launchBrowser, newContext, nextFrame, quiet, startAppServer, withBrowserAndServer } from './harness'
 
 const calls: ApiCall[] = []
+/** While set, the server holds each batch's answer until it resolves. */
+let holdBatches: Promise<void> | undefined
 /**
  * While a test has the network cut, the server also drops every request that reaches it anyway.
  * (Chromium's emulated offline has let the first requests of a freshly opened tab through in some
  * runs; a real network cut lets nothing through, and neither does this.)
  */
 let cut = false
-const app = withBrowserAndServer({ demoFiles: 1500, latency: (call) => void calls.push(call) })
+const app = withBrowserAndServer({
+  demoFiles: 1500,
+  latency: (call) => {
+    calls.push(call)
+    return call.kind === 'batch' ? holdBatches : undefined
+  },
+})
 beforeAll(() => {
   const server = app.server.server
   const handlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[]
@@ -128,6 +136,9 @@ async function reopen(context: BrowserContext, page: Page) {
   await cells(next).first().waitFor()
   return next
 }
+
+/** The session cookies the browser holds (HttpOnly: only the browser itself can list them). */
+const sessionCookies = async (context: BrowserContext) => (await context.cookies()).filter((c) => c.name === 'koodrive_session')
 
 /** Cuts the network, and waits until a request from the page (through its worker) fails. */
 async function goOffline(context: BrowserContext, page: Page) {
@@ -372,12 +383,33 @@ describe('offline', () => {
     }
     expect(await everything()).not.toContain(DEMO_TOKEN)
 
+    // Offline, the server cannot end the session: Disconnect says so, and nothing is lost.
     await page.getByRole('button', { name: 'Disconnect' }).click()
-    await expect.poll(() => keptFavorites(page), { timeout: 15_000 }).toBe(0)
-    await expect.poll(() => queuedChanges(page)).toBe(0)
-    await expect.poll(() => page.evaluate(() => caches.has('thumbnails'))).toBe(false)
-    expect(await page.evaluate(() => localStorage.getItem('koodrive.user'))).toBeNull()
-    expect(await everything()).not.toContain(DEMO_TOKEN)
+    await page.getByRole('alert').filter({ hasText: 'Could not disconnect' }).waitFor()
+    expect(await queuedChanges(page)).toBe(1)
+    expect(await keptFavorites(page)).toBeGreaterThanOrEqual(100)
+    expect(await sessionCookies(context)).toHaveLength(1)
+
+    // Online, with the queued change on its way (the server holds its answer): Disconnect ends the
+    // session on the server, then forgets everything of the user, the change still waiting included.
+    let answer!: () => void
+    holdBatches = new Promise<void>((resolve) => (answer = resolve))
+    try {
+      await context.setOffline(false)
+      restoreServer()
+      await expect.poll(() => calls.some((c) => c.kind === 'batch')).toBe(true)
+      await page.getByRole('button', { name: 'Disconnect' }).click()
+      await page.getByRole('heading', { name: 'Connect to KooDrive' }).waitFor()
+      await expect.poll(() => keptFavorites(page), { timeout: 15_000 }).toBe(0)
+      await expect.poll(() => queuedChanges(page)).toBe(0)
+      await expect.poll(() => page.evaluate(() => caches.has('thumbnails'))).toBe(false)
+      expect(await page.evaluate(() => localStorage.getItem('koodrive.user'))).toBeNull()
+      expect(await sessionCookies(context)).toEqual([])
+      expect(await everything()).not.toContain(DEMO_TOKEN)
+    } finally {
+      answer()
+      holdBatches = undefined
+    }
     await context.close()
   })
 })

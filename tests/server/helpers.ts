@@ -27,6 +27,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     staticDir: undefined,
     now: Date.now,
     upstreamTimeoutMs: 5_000,
+    sessionMaxAgeMs: 14 * 24 * 3600_000,
     ...overrides,
   }
 }

@@ -2,13 +2,14 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, beforeAll, beforeEach, expect, it, onTestFinished, vi } from 'vitest'
+import { afterAll, beforeAll, beforeEach, expect, it, onTestFinished } from 'vitest'
 import { App } from '../../src/app/app'
 import { session } from '../../src/lib/session'
 import type { RunningServer } from '../../src/server/app'
 import type { ServerConfig } from '../../src/server/config'
 import { TOKEN, USER, testConfig } from '../server/helpers'
 import { startServer } from '../../src/server/app'
+import { browserCookies } from './browser-cookies'
 
 let server: RunningServer
 let config: ServerConfig
@@ -30,24 +31,28 @@ async function connect(user: ReturnType<typeof userEvent.setup>, token: string, 
   await user.click(screen.getByRole('button', { name: 'Connect' }))
 }
 
-it('opens the demo library straight away, with no form', async () => {
+it('opens the demo library straight away, with no form, and the page never holds the token', async () => {
+  const jar = browserCookies(server.url)
   render(<App baseUrl={server.url} />)
   expect(await screen.findByRole('grid', { name: 'Favorites' })).toBeInTheDocument()
-  expect(session.credentials()).toEqual({ token: TOKEN, userId: USER })
-  expect(localStorage.getItem('koodrive.session')).toBeNull()
-  expect(JSON.stringify({ ...localStorage })).not.toContain(TOKEN)
+  expect(session.getState().userId).toBe(USER)
+  expect(jar.has('koodrive_session')).toBe(true)
+  expect(JSON.stringify({ ...localStorage, ...sessionStorage, ...session.getState() })).not.toContain(TOKEN)
 })
 
 it('shows Connect in proxy mode, says why KooDrive refused the credentials, and connects with the right ones', async () => {
   const user = userEvent.setup()
   const proxy = await startServer(testConfig({ apiUrl: new URL(server.url) }))
   onTestFinished(() => proxy.close())
+  const jar = browserCookies(proxy.url)
   render(<App baseUrl={proxy.url} />)
   await screen.findByRole('heading', { name: 'Connect to KooDrive' })
   expect(screen.getByText(/An administrator creates both/)).toBeInTheDocument()
 
   await connect(user, 'wrong-token', USER)
   expect(await screen.findByText('KooDrive refused these credentials: The access token is invalid or has expired')).toBeInTheDocument()
+  // The refusal cleared the session: no cookie outlives a wrong token.
+  expect(jar.size).toBe(0)
   await user.clear(screen.getByLabelText('Access token'))
   await user.clear(screen.getByLabelText('User ID'))
   await connect(user, TOKEN, 'someone-else')
@@ -57,9 +62,10 @@ it('shows Connect in proxy mode, says why KooDrive refused the credentials, and 
   await user.clear(screen.getByLabelText('User ID'))
   await connect(user, TOKEN, USER)
   expect(await screen.findByRole('grid', { name: 'Favorites' })).toBeInTheDocument()
-  // The token is kept in memory only: no storage holds it (sessionStorage too reaches the disk).
-  expect(session.credentials()).toEqual({ token: TOKEN, userId: USER })
-  expect(JSON.stringify({ ...sessionStorage, ...localStorage })).not.toContain(TOKEN)
+  // The server holds the token, sealed in the cookie; the page knows only the user.
+  expect(session.getState().userId).toBe(USER)
+  expect(jar.get('koodrive_session')?.value).not.toContain(TOKEN)
+  expect(JSON.stringify({ ...sessionStorage, ...localStorage, ...session.getState() })).not.toContain(TOKEN)
 })
 
 it('rides out a transient 500 at Connect, and the first page it loads is the check: no extra round trip', async () => {
@@ -73,12 +79,11 @@ it('rides out a transient 500 at Connect, and the first page it loads is the che
   await screen.findByRole('heading', { name: 'Connect to KooDrive' })
   // Fault injection: the app's first API call after Connect meets a backend hiccup (the proxy's
   // own upstream calls, made with the same global fetch in this process, are left alone).
-  const realFetch = globalThis.fetch
   let failures = 1
-  vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) =>
-    String(input instanceof Request ? input.url : input).startsWith(`${proxy.url}/koodrive/`) && failures-- > 0
-      ? Promise.resolve(new Response(JSON.stringify({ code: 'APIGW.0101', msg: 'Backend unavailable' }), { status: 500 }))
-      : realFetch(input, init),
+  browserCookies(proxy.url, (url) =>
+    url.pathname.startsWith('/koodrive/ose/') && failures-- > 0
+      ? new Response(JSON.stringify({ code: 'APIGW.0101', msg: 'Backend unavailable' }), { status: 500 })
+      : undefined,
   )
   await connect(user, TOKEN, USER)
   expect(await screen.findByRole('grid', { name: 'Favorites' }, { timeout: 5_000 })).toBeInTheDocument()
@@ -91,6 +96,7 @@ it('rides out a transient 500 at Connect, and the first page it loads is the che
 
 it('brings Connect back with the reason when the token stops working, then returns to the list', async () => {
   const user = userEvent.setup()
+  browserCookies(server.url)
   render(<App baseUrl={server.url} />)
   await screen.findByRole('grid', { name: 'Favorites' })
   config.demoToken = 'rotated-token' // the server revokes the token
@@ -101,15 +107,17 @@ it('brings Connect back with the reason when the token stops working, then retur
   expect(await screen.findByRole('combobox', { name: 'File type' })).toHaveValue('images')
 })
 
-it('forgets the user on Disconnect', async () => {
+it('forgets the user on Disconnect, once the server has ended the session', async () => {
   const user = userEvent.setup()
+  const jar = browserCookies(server.url)
   render(<App baseUrl={server.url} />)
   const grid = await screen.findByRole('grid', { name: 'Favorites' })
   expect(within(grid).getAllByRole('gridcell').length).toBeGreaterThan(0)
   await user.click(screen.getByRole('button', { name: 'Disconnect' }))
   expect(await screen.findByRole('heading', { name: 'Connect to KooDrive' })).toBeInTheDocument()
-  expect(sessionStorage.getItem('koodrive.session')).toBeNull()
-  expect(session.credentials()).toBeUndefined()
+  expect(jar.size).toBe(0)
+  expect(session.getState().userId).toBeUndefined()
+  expect(localStorage.getItem('koodrive.user')).toBeNull()
 })
 
 it('switches to Simplified Chinese, remembers it, and sends it as the language header', async () => {
@@ -120,6 +128,7 @@ it('switches to Simplified Chinese, remembers it, and sends it as the language h
   }
   server.server.prependListener('request', listener)
   onTestFinished(() => void server.server.off('request', listener))
+  browserCookies(server.url)
   render(<App baseUrl={server.url} />)
   await screen.findByRole('grid', { name: 'Favorites' })
   expect(languages).toEqual(['en-US'])
@@ -134,6 +143,7 @@ it('switches to Simplified Chinese, remembers it, and sends it as the language h
 
 it('switches to the dark theme and remembers it', async () => {
   const user = userEvent.setup()
+  browserCookies(server.url)
   render(<App baseUrl={server.url} />)
   await screen.findByRole('grid', { name: 'Favorites' })
   await user.selectOptions(screen.getByRole('combobox', { name: 'Theme' }), 'Dark')

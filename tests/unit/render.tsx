@@ -8,12 +8,13 @@ import { I18nProvider } from '../../src/lib/i18n'
 import { session } from '../../src/lib/session'
 import { TOKEN, USER } from '../server/helpers'
 
+/** A client that signs its own calls, as KooDrive's pages describe (the app's goes through the session cookie). */
 export function testClient(baseUrl: string, fetchImpl?: typeof fetch): KooDriveClient {
-  return createClient({ baseUrl, getCredentials: session.credentials, fetch: fetchImpl })
+  return createClient({ baseUrl, getCredentials: () => ({ token: TOKEN, userId: USER }), fetch: fetchImpl })
 }
 
 export function renderWithApp(ui: ReactNode, { client, route = '/' }: { client: KooDriveClient; route?: string }) {
-  session.connect({ token: TOKEN, userId: USER })
+  session.connect(USER)
   // The app's own query client (its mutation defaults are part of what is tested), without retries.
   const clients = makeAppClients(client)
   const { queryClient } = clients

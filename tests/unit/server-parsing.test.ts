@@ -50,6 +50,9 @@ describe('readConfig', () => {
     [{ KOODRIVE_DEMO_FILES: '200001' }, 'KOODRIVE_DEMO_FILES must be a whole number from 0 to 200000'],
     [{ KOODRIVE_API_URL: 'ftp://x' }, 'KOODRIVE_API_URL must be an http(s) URL'],
     [{ KOODRIVE_IMAGE_ORIGINS: 'nope' }, 'KOODRIVE_IMAGE_ORIGINS must be an absolute http(s) URL'],
+    [{ KOODRIVE_SESSION_KEY: 'c2hvcnQ=' }, 'KOODRIVE_SESSION_KEY must be 32 random bytes in base64'],
+    [{ KOODRIVE_SESSION_KEY_PREVIOUS: 'not a key at all, not even base64, and long enough!!' }, 'KOODRIVE_SESSION_KEY_PREVIOUS must be 32'],
+    [{ KOODRIVE_SESSION_DAYS: '0' }, 'KOODRIVE_SESSION_DAYS must be a whole number from 1 to 400'],
   ])('refuses %o clearly', (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError)
     expect(() => readConfig(env)).toThrow(message)

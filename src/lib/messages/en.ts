@@ -37,6 +37,7 @@ export const en = {
   light: 'Light',
   dark: 'Dark',
   disconnect: 'Disconnect',
+  disconnectFailed: 'Could not disconnect: {msg}. You are still connected; try again once the app’s server can be reached.',
   'type.all': 'All',
   'type.folders': 'Folders',
   'type.images': 'Images',

@@ -30,6 +30,7 @@ export const zh: Catalog = {
   light: '浅色',
   dark: '深色',
   disconnect: '断开连接',
+  disconnectFailed: '无法断开连接：{msg}。你仍处于连接状态；请在能连上应用服务器时重试。',
   'type.all': '全部',
   'type.folders': '文件夹',
   'type.images': '图片',
