@@ -23,9 +23,12 @@ export class ApiError extends Error {
   ) {
     super(`${msg} (${status ? `HTTP ${status}` : kind}${code ? `, code ${code}` : ''}, trace ${traceId})`)
   }
-  /** Worth retrying: nothing arrived, the server failed, or it asked us to slow down. */
+  /**
+   * Worth retrying: nothing arrived, the server failed, it timed out or asked us to slow down.
+   * Any other 4xx (401 aside, which waits for Connect) will not change by asking again.
+   */
   get retryable(): boolean {
-    return this.kind === 'network' || this.kind === 'timeout' || this.status >= 500 || this.status === 429
+    return this.kind === 'network' || this.kind === 'timeout' || this.status >= 500 || this.status === 429 || this.status === 408
   }
   get unauthorized(): boolean {
     return this.status === 401

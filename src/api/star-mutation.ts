@@ -7,6 +7,9 @@ import { setStarred, type StarFailure, type StarResult } from './favorites'
 import { failedFiles, patchStarred, StarChangeError, type FavoritesData } from './optimistic'
 import { favoriteMutations, favoriteQueries, type SetStarredVariables } from './queries'
 
+/** How many times one change waits through Connect after a 401 before the refusal is shown. */
+export const MAX_CONNECTS = 3
+
 /** What onMutate hands to the other callbacks: who asked last for each file. */
 export interface StarContext {
   token: object
@@ -68,11 +71,14 @@ export function starMutationOptions(client: KooDriveClient, { reauthorize, netwo
       result.succeeded.push(...files.filter((f) => newer.has(f.id)).map((f) => f.id))
       let remaining = files.filter((f) => !newer.has(f.id))
       if (remaining.length === 0) return result
-      for (;;) {
+      for (let connects = 0; ; connects++) {
         const part = await setStarred(client, remaining, starred)
         result.succeeded.push(...part.succeeded)
-        const unauthorized = part.failed.filter((f) => f.error?.unauthorized)
-        result.failed.push(...part.failed.filter((f) => !f.error?.unauthorized))
+        // Refused again right after Connect, more than once: KooDrive will not take this change
+        // from this user, and saying so beats asking for the token for ever.
+        const waitForConnect = connects < MAX_CONNECTS
+        const unauthorized = waitForConnect ? part.failed.filter((f) => f.error?.unauthorized) : []
+        result.failed.push(...part.failed.filter((f) => !waitForConnect || !f.error?.unauthorized))
         if (unauthorized.length === 0) break
         // Keep the change pending through Connect and send the rest once the user is back.
         await reauthorize(unauthorized[0]!.error!)

@@ -2,6 +2,7 @@
 import { cn } from '../ui/cn'
 import { useState } from 'react'
 import { useI18n } from '../lib/i18n'
+import { readPref, writePref } from '../lib/prefs'
 import { Button } from '../ui/controls'
 
 const KEY = 'koodrive.autoDeletedDismissed'
@@ -13,7 +14,7 @@ const KEY = 'koodrive.autoDeletedDismissed'
  */
 export function AutoDeletedNotice({ count }: { count: number }) {
   const { t } = useI18n()
-  const [dismissedCount, setDismissedCount] = useState(() => sessionStorage.getItem(KEY))
+  const [dismissedCount, setDismissedCount] = useState(() => readPref(KEY, 'session'))
   if (count <= 0 || dismissedCount === String(count)) return null
   return (
     <div
@@ -27,7 +28,7 @@ export function AutoDeletedNotice({ count }: { count: number }) {
       <p className="flex-1">{t('autoDeleted', { count })}</p>
       <Button
         onClick={() => {
-          sessionStorage.setItem(KEY, String(count))
+          writePref(KEY, String(count), 'session')
           setDismissedCount(String(count))
         }}
       >

@@ -7,6 +7,7 @@ import { forgetUser, sessionQueries } from '../api/queries'
 import { endSession } from '../api/session'
 import { useKooDriveClient } from '../lib/client-context'
 import { LOCALES, useI18n } from '../lib/i18n'
+import { readPref, writePref } from '../lib/prefs'
 import { session } from '../lib/session'
 import { useTheme, type Theme } from '../lib/theme'
 import { Button, Select } from '../ui/controls'
@@ -19,13 +20,13 @@ const DENSITY_KEY = 'koodrive.density'
 
 export function useDensity(): [Density, (d: Density) => void] {
   const [density, setDensity] = useState<Density>(() => {
-    const saved = localStorage.getItem(DENSITY_KEY)
+    const saved = readPref(DENSITY_KEY)
     return DENSITIES.includes(saved as Density) ? (saved as Density) : 'medium'
   })
   return [
     density,
     (d) => {
-      localStorage.setItem(DENSITY_KEY, d)
+      writePref(DENSITY_KEY, d)
       setDensity(d)
     },
   ]

@@ -2,6 +2,7 @@
 // the bundle; another catalog is a chunk of its own, loaded when that language is chosen.
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { en } from './messages/en'
+import { readPref, writePref } from './prefs'
 
 /** A message with a form per plural category (Intl.PluralRules); `{count}` is the number. */
 export interface Plural {
@@ -32,7 +33,7 @@ export async function loadCatalog(locale: Locale): Promise<void> {
 }
 const KEY = 'koodrive.locale'
 
-export function detectLocale(saved: string | null, languages: readonly string[]): Locale {
+export function detectLocale(saved: string | undefined, languages: readonly string[]): Locale {
   if (saved === 'en' || saved === 'zh-CN') return saved
   return languages
     .find((l) => /^(en|zh)\b/i.test(l))
@@ -83,7 +84,7 @@ export type I18n = ReturnType<typeof makeI18n> & { setLocale: (l: Locale) => voi
 const I18nContext = createContext<I18n | null>(null)
 
 export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Locale }) {
-  const [wanted] = useState<Locale>(() => initial ?? detectLocale(localStorage.getItem(KEY), navigator.languages ?? [navigator.language]))
+  const [wanted] = useState<Locale>(() => initial ?? detectLocale(readPref(KEY), navigator.languages ?? [navigator.language]))
   // Undefined until the first language's catalog is there: nothing is shown in the wrong language.
   const [locale, setLocaleState] = useState<Locale | undefined>(() => (catalogs[wanted] ? wanted : undefined))
   useEffect(() => {
@@ -103,7 +104,7 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
       locale && {
         ...makeI18n(locale),
         setLocale: (l: Locale) => {
-          localStorage.setItem(KEY, l)
+          writePref(KEY, l)
           // Shown once its catalog is in; if it cannot be loaded, the language stays as it was.
           loadCatalog(l).then(
             () => setLocaleState(l),

@@ -25,9 +25,13 @@ async function probe() {
   probing = false
 }
 
-/** Nothing came back at all: fetch's TypeError, or the client's network error (not a timeout). */
+/**
+ * Nothing came back at all: the client's network error (not a timeout). A bare TypeError is not
+ * one: the client turns fetch's own into ApiErrors, so any other is a bug, shown with Retry, not
+ * waited out for ever under an "Offline" label.
+ */
 export function isNetworkFailure(error: unknown): boolean {
-  return error instanceof TypeError || (error instanceof ApiError && error.kind === 'network')
+  return error instanceof ApiError && error.kind === 'network'
 }
 
 /** A request failed for want of a network: pause what needs it until a probe gets through. */

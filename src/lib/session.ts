@@ -2,6 +2,7 @@
 // an HttpOnly cookie), so this page never has the token: it knows only the user ID, which is what
 // decides whose kept favorites and queued changes are shown and sent.
 import { useSyncExternalStore } from 'react'
+import { readPref, writePref } from './prefs'
 
 export interface SessionState {
   /** The user the server holds a session for: said by the check at start, or by Connect. */
@@ -17,24 +18,11 @@ export interface SessionState {
   user?: string
 }
 
+// With storage blocked the offline copy lasts only as long as the page.
 const USER_KEY = 'koodrive.user'
-function remember(user: string | undefined) {
-  try {
-    if (user) localStorage.setItem(USER_KEY, user)
-    else localStorage.removeItem(USER_KEY)
-  } catch {
-    // storage blocked: the offline copy then lasts only as long as the page
-  }
-}
-function remembered(): string | undefined {
-  try {
-    return localStorage.getItem(USER_KEY) ?? undefined
-  } catch {
-    return undefined
-  }
-}
+const remember = (user: string | undefined) => void writePref(USER_KEY, user || undefined)
 
-let state: SessionState = { user: remembered() }
+let state: SessionState = { user: readPref(USER_KEY) }
 const listeners = new Set<() => void>()
 function update(next: SessionState) {
   state = next

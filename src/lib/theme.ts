@@ -2,17 +2,14 @@
 // prefers-color-scheme from the first paint. A choice the user made is a class on <html>
 // ('dark' or 'light'), set by applyTheme() before React DOM loads (see src/theme-boot.ts).
 import { useSyncExternalStore } from 'react'
+import { readPref, writePref } from './prefs'
 
 export type Theme = 'system' | 'light' | 'dark'
 const KEY = 'koodrive.theme'
 
 function saved(): Theme {
-  try {
-    const value = localStorage.getItem(KEY)
-    return value === 'light' || value === 'dark' ? value : 'system'
-  } catch {
-    return 'system' // storage may be blocked; the system's choice then
-  }
+  const value = readPref(KEY)
+  return value === 'light' || value === 'dark' ? value : 'system'
 }
 
 let theme: Theme = saved()
@@ -35,8 +32,7 @@ export function useTheme(): [Theme, (t: Theme) => void] {
   return [
     current,
     (t: Theme) => {
-      if (t === 'system') localStorage.removeItem(KEY)
-      else localStorage.setItem(KEY, t)
+      writePref(KEY, t === 'system' ? undefined : t)
       applyTheme(t)
     },
   ]

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
 import { ApiError, createClient, type KooDriveClient } from '../../src/api/client'
 import type { StarResult } from '../../src/api/favorites'
 import type { FavoritesData } from '../../src/api/optimistic'
-import { starMutationOptions } from '../../src/api/star-mutation'
+import { MAX_CONNECTS, starMutationOptions } from '../../src/api/star-mutation'
 import { favoriteMutations, favoriteQueries, type SetStarredVariables } from '../../src/api/queries'
 import type { RunningServer } from '../../src/server/app'
 import type { ApiCall } from '../../src/server/config'
@@ -209,6 +209,33 @@ it('a 401 keeps the change pending (files stay hidden) and sends it after reconn
   const result = (await done) as StarResult
   expect(result.succeeded).toEqual([file])
   expect(starredOnServer(file!)).toBe(false)
+})
+
+it('a 401 that comes back after every Connect is shown after the third, not asked about for ever', async () => {
+  const [file] = loadedIds().slice(60, 61)
+  let asked = 0
+  reauthorize = async () => void asked++
+  failNext = (url) =>
+    url.includes('/star/batch') ? Response.json({ code: 'APIGW.0301', msg: 'Not allowed for this app' }, { status: 401 }) : undefined
+  const result = (await mutate({ files: refs([file!]), starred: false })) as StarResult
+  expect(asked).toBe(MAX_CONNECTS)
+  expect(batchCalls).toHaveLength(MAX_CONNECTS + 1)
+  expect(result.failed.map((f) => [f.id, f.message])).toEqual([[file, 'Not allowed for this app']])
+  await settled()
+  expect(shownIds()).toContain(file)
+})
+
+it('a 408 is retried like a 5xx; a 403 is an answer', async () => {
+  const [file, other] = loadedIds().slice(70, 72)
+  let timeouts = 0
+  failNext = (url) =>
+    url.includes('/star/batch') && timeouts++ < 1 ? Response.json({ code: '408', msg: 'Too slow' }, { status: 408 }) : undefined
+  expect(((await mutate({ files: refs([file!]), starred: false })) as StarResult).succeeded).toEqual([file])
+  expect(batchCalls).toHaveLength(2)
+  batchCalls.length = 0
+  failNext = (url) => (url.includes('/star/batch') ? Response.json({ code: 'APIGW.0403', msg: 'Forbidden' }, { status: 403 }) : undefined)
+  expect(((await mutate({ files: refs([other!]), starred: false })) as StarResult).failed.map((f) => f.id)).toEqual([other])
+  expect(batchCalls).toHaveLength(1)
 })
 
 it('sends one batch per 100 files', async () => {

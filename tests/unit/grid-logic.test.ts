@@ -172,9 +172,9 @@ describe('i18n', () => {
   beforeAll(() => loadCatalog('zh-CN'))
 
   it('picks Chinese for zh browsers, English otherwise, a saved choice first', () => {
-    expect(detectLocale(null, ['zh-TW', 'en'])).toBe('zh-CN')
-    expect(detectLocale(null, ['fr-FR', 'en-GB'])).toBe('en')
-    expect(detectLocale(null, ['fr-FR'])).toBe('en')
+    expect(detectLocale(undefined, ['zh-TW', 'en'])).toBe('zh-CN')
+    expect(detectLocale(undefined, ['fr-FR', 'en-GB'])).toBe('en')
+    expect(detectLocale(undefined, ['fr-FR'])).toBe('en')
     expect(detectLocale('en', ['zh-CN'])).toBe('en')
   })
   it('formats sizes and counts through Intl', () => {
