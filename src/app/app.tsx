@@ -117,7 +117,8 @@ function Shell() {
   useEffect(() => {
     if (connected) session.connect(connected)
   }, [connected])
-  const nobody = check.data === null || (check.error instanceof ApiError && check.error.unauthorized)
+  const refused = check.error instanceof ApiError && check.error.unauthorized ? check.error : undefined
+  const nobody = check.data === null || refused !== undefined
   if (userId) return <FavoritesPage />
   // A kept copy is shown at once, before any answer; the check then says who is connected.
   if (open && user && !nobody) return <FavoritesPage />
@@ -126,7 +127,8 @@ function Shell() {
   if (open && check.isError && !nobody) return <Crash error={check.error} />
   return (
     <Suspense>
-      <ConnectScreen reason={endedBecause} />
+      {/* Not connected at all is no news; a session that ended (a forged cookie, a new server key) is. */}
+      <ConnectScreen reason={endedBecause ?? (refused?.code === 'SESSION.ENDED' ? refused.msg : undefined)} />
     </Suspense>
   )
 }

@@ -5,6 +5,7 @@ import { useStarMutationOptions } from '../lib/client-context'
 import { useI18n } from '../lib/i18n'
 import { useOnline } from '../lib/network'
 import { useSession } from '../lib/session'
+import { useUnsavedChanges } from '../lib/unsaved-changes'
 
 export function OfflineStatus({ updatedAt }: { updatedAt: number }) {
   const { t, date } = useI18n()
@@ -15,7 +16,8 @@ export function OfflineStatus({ updatedAt }: { updatedAt: number }) {
     filters: { mutationKey: useStarMutationOptions().mutationKey, status: 'pending' },
     select: (m: StarMutation) => (m.state.isPaused || !online || !connected ? (m.state.variables?.files.length ?? 0) : 0),
   }).reduce((sum, n) => sum + n, 0)
-  if (online && waiting === 0) return null
+  const unsaved = useUnsavedChanges()
+  if (online && waiting === 0 && unsaved === 0) return null
   return (
     <p
       role="status"
@@ -24,6 +26,7 @@ export function OfflineStatus({ updatedAt }: { updatedAt: number }) {
       {!online && <span className="font-semibold">{updatedAt ? t('offlineSince', { time: date(updatedAt) }) : t('offline')}</span>}
       {waiting > 0 && <span>{t('waiting', { count: waiting })}</span>}
       {!online && <span>{t('needsNetwork')}</span>}
+      {unsaved > 0 && <span className="font-semibold">{t('notSavedOffline', { count: unsaved })}</span>}
     </p>
   )
 }

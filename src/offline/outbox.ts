@@ -12,6 +12,7 @@ import { del, entries, set } from 'idb-keyval'
 import type { SetStarredVariables } from '../api/queries'
 import type { StarMutationOptions } from '../api/star-mutation'
 import { afterPaint } from '../lib/idle'
+import { unsavedChanges } from '../lib/unsaved-changes'
 import { outboxStore } from './storage'
 
 interface OutboxRecord {
@@ -31,6 +32,10 @@ let writes: Promise<unknown> = Promise.resolve()
 /** Resolves once every record asked to be written or deleted so far is. */
 export const outboxWrites = () => writes
 
+const failed = (): never => {
+  throw new Error('IndexedDB is not available')
+}
+
 function write(job: () => Promise<unknown>) {
   writes = writes.then(job).catch(() => {}) // a full or blocked store must not stop the app
 }
@@ -45,7 +50,6 @@ export interface OutboxOptions {
 /** Records this tab's changes and, when this tab leads, adopts the orphans. Returns a stop function. */
 export function startOutbox({ queryClient, starMutation, user }: OutboxOptions): (() => void) & { adopt: () => Promise<void> } {
   const store = outboxStore()
-  if (!store || !navigator.locks) return Object.assign(() => {}, { adopt: async () => {} })
   const recorded = new Set<number>()
   const isStar = (m: Mutation<unknown, unknown, unknown, unknown>) => m.options.mutationKey?.join() === starMutation.mutationKey.join()
 
@@ -59,13 +63,21 @@ export function startOutbox({ queryClient, starMutation, user }: OutboxOptions):
       recorded.add(m.mutationId)
       const record: OutboxRecord = { user: owner, tab: TAB, askedAt: Date.now(), files: variables.files, starred: variables.starred }
       // Written just after the next paint: cloning 10,000 files into IndexedDB in the click's own
-      // task held the removal's paint back. The gap is one frame.
-      write(() => afterPaint().then(() => set(id, record, store)))
+      // task held the removal's paint back. The gap is one frame. A write that fails (quota, a
+      // private window, no IndexedDB) leaves the change in memory, still being sent, and says so.
+      const { mutationId } = m
+      write(() =>
+        afterPaint()
+          .then(() => set(id, record, store ?? failed()))
+          .catch(() => recorded.has(mutationId) && unsavedChanges.add(mutationId, variables.files.length)),
+      )
     } else if ((m.state.status !== 'pending' || event.type === 'removed') && recorded.has(m.mutationId)) {
       recorded.delete(m.mutationId)
-      write(() => del(id, store))
+      unsavedChanges.delete(m.mutationId)
+      if (store) write(() => del(id, store))
     }
   })
+  if (!store || !navigator.locks) return Object.assign(unsubscribe, { adopt: async () => {} })
 
   let leading = false
   const stopped = new AbortController()

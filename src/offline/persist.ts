@@ -8,6 +8,7 @@ import { patchStarred, type FavoritesData } from '../api/optimistic'
 import { favoriteQueries } from '../api/queries'
 import { whenIdle } from '../lib/idle'
 import { queuedChanges } from './outbox'
+import { isKeptCopy } from './kept-copy'
 import { cacheStore } from './storage'
 import { SAVE_THROTTLE_MS } from './safe-to-reload'
 
@@ -85,7 +86,9 @@ export function persistOptions(user: string): Omit<PersistQueryClientOptions, 'q
   // (The restored copy is freshly parsed, so it is patched in place.)
   const restoreClient = persister.restoreClient
   persister.restoreClient = async () => {
-    const [client, queued] = await Promise.all([restoreClient(), queuedChanges(user).catch(() => [])])
+    const [restored, queued] = await Promise.all([restoreClient(), queuedChanges(user).catch(() => [])])
+    const client = restored === undefined || isKeptCopy(restored) ? restored : undefined
+    if (restored !== client) await persister.removeClient()
     const changes = queued.map((c) => ({ ids: new Set(c.files.map((f) => f.id)), starred: c.starred }))
     for (const q of client?.clientState.queries ?? []) {
       if (!isList(q)) continue

@@ -141,6 +141,7 @@ export function fromOwnPages(req: IncomingMessage): boolean {
 
 const forbidden = () => new HttpError(403, 'SESSION.CROSS_SITE', 'This call must come from the app itself')
 const noSession = (msg: string) => new HttpError(401, 'SESSION.NONE', msg)
+const ended = () => new HttpError(401, 'SESSION.ENDED', 'This browser’s session is no longer valid')
 
 export function createSessions({ keys, maxAgeMs, now, demo }: SessionOptions) {
   const maxAgeS = Math.floor(maxAgeMs / 1000)
@@ -167,7 +168,7 @@ export function createSessions({ keys, maxAgeMs, now, demo }: SessionOptions) {
       if (req.method === 'GET') {
         const session = open(req)
         if (session === 'invalid') {
-          return sendError(res, noSession('Your session is no longer valid: connect again'), { 'Set-Cookie': clear(req) })
+          return sendError(res, ended(), { 'Set-Cookie': clear(req) })
         }
         if (session) {
           const headers: Record<string, string> = session.stale ? { 'Set-Cookie': issue(req, session.value) } : {}
@@ -207,7 +208,7 @@ export function createSessions({ keys, maxAgeMs, now, demo }: SessionOptions) {
       }
       if (!fromOwnPages(req)) return sendError(res, forbidden())
       if (session === 'invalid') {
-        return sendError(res, noSession('Your session is no longer valid: connect again'), { 'Set-Cookie': clear(req) })
+        return sendError(res, ended(), { 'Set-Cookie': clear(req) })
       }
       req.headers.authorization = `Bearer ${session.value.token}`
       req.headers['x-user-id'] = session.value.userId

@@ -173,6 +173,7 @@ describe('calls through the session', () => {
     for (const forged of [bytes.toString('base64url'), seal({ token: TOKEN, userId: USER, iat: Date.now() }, randomBytes(32))]) {
       const res = await listWith(proxy.url, forged)
       expect(res.status).toBe(401)
+      expect(res.json().code).toBe('SESSION.ENDED')
       expect(setCookie(res)!.attributes).toContain('Max-Age=0')
     }
     expect(seen).toHaveLength(0)

@@ -1,6 +1,12 @@
-// What the offline copy keeps: the first pages of each list, cursors that read back as they were.
+// What the offline copy keeps: the first pages of each list, cursors that read back as they were;
+// and what it takes back: only a copy of the shape it wrote.
+import { dehydrate, QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
+import { favoriteQueries } from '../../src/api/queries'
+import { isKeptCopy } from '../../src/offline/kept-copy'
 import { MAX_AGE_MS, MAX_PAGES, SCHEMA, persistOptions } from '../../src/offline/persist'
+import { startTestServer } from '../server/helpers'
+import { testClient } from './render'
 
 describe('persistOptions', () => {
   const options = persistOptions('user-1')
@@ -30,5 +36,47 @@ describe('persistOptions', () => {
     expect(options.maxAge).toBe(MAX_AGE_MS)
     expect(MAX_AGE_MS).toBeGreaterThanOrEqual(7 * 24 * 3600_000)
     expect(options.buster).toBe(SCHEMA)
+  })
+})
+
+describe('isKeptCopy', () => {
+  it('takes back a copy the app wrote, and drops one that is off anywhere', async () => {
+    const server = await startTestServer({ demoFiles: 150 })
+    try {
+      const queryClient = new QueryClient()
+      const options = favoriteQueries.list(testClient(server.url), { pageSize: 100, sortDirection: 'desc' })
+      await queryClient.fetchInfiniteQuery(options)
+      await queryClient.fetchInfiniteQuery({ ...options, pages: 2 })
+      const written = { timestamp: 1, buster: SCHEMA, clientState: dehydrate(queryClient, persistOptions('u').dehydrateOptions) }
+      const copy = () => JSON.parse(JSON.stringify(written))
+      expect(isKeptCopy(copy())).toBe(true)
+
+      // A kept copy as JSON gives it back: loosely typed, as anything read from storage is.
+      type Kept = { clientState: { queries: { queryKey: unknown; state: { data: { pages: { items: Record<string, unknown>[] }[] } } }[] } }
+      const items = (c: Kept, page: number) => c.clientState.queries[0]!.state.data.pages[page]!.items
+      expect(items(copy(), 1).length).toBeGreaterThan(0)
+      const broken: [string, (c: Kept) => void][] = [
+        [
+          'a javascript: thumbnail',
+          (c) =>
+            ((items(c, 1).find((f) => (f.thumbnails as unknown[]).length)!.thumbnails as { url: string }[])[0]!.url =
+              'javascript:alert(1)'),
+        ],
+        ['a data: download link', (c) => (items(c, 0)[0]!.contentUrl = 'data:text/html,x')],
+        ['a favorite without its id', (c) => delete items(c, 0)[5]!.id],
+        ['a number for a name', (c) => (items(c, 1)[0]!.name = 7)],
+        ['pages that are not a list', (c) => (c.clientState.queries[0]!.state.data.pages = {} as never)],
+        ['another query', (c) => (c.clientState.queries[0]!.queryKey = ['session', 'x'])],
+        ['no client state', (c) => delete (c as Partial<Kept>).clientState],
+      ]
+      for (const [what, breakIt] of broken) {
+        const c = copy()
+        breakIt(c)
+        expect(isKeptCopy(c), what).toBe(false)
+      }
+      expect(isKeptCopy('{}')).toBe(false)
+    } finally {
+      await server.close()
+    }
   })
 })

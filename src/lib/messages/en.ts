@@ -95,6 +95,10 @@ export const en = {
   offlineSince: 'Offline · updated {time}',
   needsNetwork: 'Open and Download need the network.',
   waiting: { one: '1 change waiting to be sent', other: '{count} changes waiting to be sent' },
+  notSavedOffline: {
+    one: '1 change could not be saved on this device: it is still being sent, but closing the app before then loses it.',
+    other: '{count} changes could not be saved on this device: they are still being sent, but closing the app before then loses them.',
+  },
   selection: 'Selection',
   selectedCount: '{count} selected',
   removeFromFavorites: 'Remove from favorites',
