@@ -201,10 +201,9 @@ export function createSessions({ keys, maxAgeMs, now, demo }: SessionOptions) {
     return (req: IncomingMessage, res: ServerResponse) => {
       const session = open(req)
       if (session === undefined) {
-        if (req.headers[SESSION_HEADER] !== undefined && req.headers.authorization === undefined) {
-          return sendError(res, noSession('Not connected'))
-        }
-        return api(req, res)
+        // The app without a session (its cookie expired): KooDrive need not be asked.
+        const app = req.headers[SESSION_HEADER] !== undefined && req.headers.authorization === undefined
+        return app ? sendError(res, noSession('Not connected')) : api(req, res)
       }
       if (!fromOwnPages(req)) return sendError(res, forbidden())
       if (session === 'invalid') {
