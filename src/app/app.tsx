@@ -1,12 +1,13 @@
 // The app shell: configuration, language, API client, query client, router, Connect, offline.
-import { onlineManager, QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { onlineManager, QueryCache, QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query'
 import { PersistQueryClientProvider, persistQueryClientSave } from '@tanstack/react-query-persist-client'
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { BrowserRouter } from 'react-router-dom'
 import { ApiError, createClient, type KooDriveClient } from '../api/client'
-import { sessionQueries, shouldRetry } from '../api/queries'
+import { favoriteQueries, sessionQueries, shouldRetry } from '../api/queries'
 import { starMutationOptions, type StarMutationOptions } from '../api/star-mutation'
 import { FavoritesPage } from '../favorites/favorites-page'
+import { listFilter, readFilter } from '../favorites/filters'
 import { ClientContext, StarMutationContext, useKooDriveClient } from '../lib/client-context'
 import { I18nProvider, useI18n } from '../lib/i18n'
 import { afterPaint, whenIdle } from '../lib/idle'
@@ -112,11 +113,16 @@ function Shell() {
   const { userId, endedBecause, user } = useSession()
   const open = !userId && !endedBecause
   // index.html preloads the check, so its answer is usually in before the app has rendered.
-  const check = useQuery({ ...sessionQueries.check(useKooDriveClient().baseUrl), enabled: open })
+  const client = useKooDriveClient()
+  const queryClient = useQueryClient()
+  const check = useQuery({ ...sessionQueries.check(client.baseUrl), enabled: open })
   const connected = open ? check.data : undefined
   useEffect(() => {
-    if (connected) session.connect(connected)
-  }, [connected])
+    if (!connected) return
+    session.connect(connected)
+    // The first page is asked for at once, not after the favorites screen has rendered.
+    void queryClient.prefetchInfiniteQuery(favoriteQueries.list(client, listFilter(readFilter(new URLSearchParams(location.search)))))
+  }, [connected, client, queryClient])
   const refused = check.error instanceof ApiError && check.error.unauthorized ? check.error : undefined
   const nobody = check.data === null || refused !== undefined
   if (userId) return <FavoritesPage />

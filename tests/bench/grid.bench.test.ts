@@ -5,6 +5,7 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { newContext, quiet, withBrowserAndServer } from '../e2e/harness'
+import { firstPainted, instrument } from './page-timing'
 import { median, record } from './results'
 
 // The server on the real clock too: the pages' real clock would otherwise be far from its X-Date.
@@ -13,28 +14,6 @@ const TRIALS = 5
 const THUMBNAIL = '/obs/thumbnails/'
 const SCROLL_MS = 3000
 const fmt = (x: number, digits = 2) => x.toFixed(digits)
-
-/** Installed in every page: long animation frames, and when the first thumbnail was painted. */
-function instrument() {
-  const w = window as unknown as {
-    bench: { loaf: { start: number; duration: number }[]; firstImage?: number; firstImagePainted: Promise<number> }
-  }
-  let painted: (at: number) => void = () => {}
-  w.bench = { loaf: [], firstImagePainted: new Promise((resolve) => (painted = resolve)) }
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.bench.loaf.push({ start: e.startTime, duration: e.duration })
-  }).observe({ type: 'long-animation-frame', buffered: true })
-  document.addEventListener(
-    'load',
-    (e) => {
-      const img = e.target
-      if (img instanceof HTMLImageElement && img.src.includes('/obs/thumbnails/') && w.bench.firstImage === undefined) {
-        requestAnimationFrame(() => painted((w.bench.firstImage ??= performance.now())))
-      }
-    },
-    true,
-  )
-}
 
 async function open(url: string, html?: string): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; thumbnails: string[] }> {
   const context = await newContext(app.browser, app.server, { realClock: true })
@@ -260,16 +239,6 @@ it('thumbnails settling after a fling, against after a jump', async () => {
 })
 
 it('first thumbnail, against a static page showing one', async () => {
-  // Asked over CDP, not with Playwright's waitForFunction: that installs Playwright's injected
-  // script in the page, 30-60 ms of main thread here, in the middle of the app's start-up.
-  const firstPainted = async (cdp: CDPSession) =>
-    (
-      await cdp.send('Runtime.evaluate', {
-        expression: 'window.bench.firstImagePainted',
-        awaitPromise: true,
-        returnByValue: true,
-      })
-    ).result.value as number
   // Warm-up, which also finds the thumbnail the app shows first.
   const warm = await open(app.server.url)
   await firstPainted(warm.cdp)

@@ -21,6 +21,7 @@ export const FIGURES = {
   slowScrollLoaded: 'tiles visible after a 3,000 px/s scroll that get their thumbnail',
   settle: 'visible thumbnails settled after a fling / after a jump',
   firstThumbnail: 'first thumbnail after start, app / static page',
+  reopen: 'first thumbnail, installed app reopened with a kept copy / first visit, API 400 ms away',
   heap: 'heap per loaded favorite (1,000 -> 20,000 loaded)',
   dom: 'DOM elements with 1,000 / 20,000 loaded',
   dragFrames: 'long frames (> 50 ms) while jumping to the end until 20,000 are loaded',
