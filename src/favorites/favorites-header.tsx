@@ -207,12 +207,13 @@ function DisconnectButton({ className }: { className?: string }) {
         {t('disconnect')}
       </Button>
       {failed && (
-        <p
+        <div
           role="alert"
-          className="absolute top-full right-4 z-20 mt-2 max-w-sm rounded-md bg-red-50 p-3 text-sm text-red-800 shadow dark:bg-red-950 dark:text-red-200"
+          className="absolute top-full right-4 z-40 mt-2 flex max-w-sm items-start gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 shadow dark:border-red-800 dark:bg-red-950 dark:text-red-200"
         >
-          {t('disconnectFailed', { msg: failed })}
-        </p>
+          <p className="flex-1">{t('disconnectFailed', { msg: failed })}</p>
+          <Button onClick={() => setFailed(undefined)}>{t('dismiss')}</Button>
+        </div>
       )}
     </>
   )

@@ -153,8 +153,11 @@ export function FavoritesPage() {
       </header>
       <main aria-busy={busy} className="relative flex min-h-0 flex-1 flex-col">
         <OfflineStatus updatedAt={query.dataUpdatedAt} />
-        {/* Over the grid, not above it: a notice that arrives with the data must not push it down. */}
-        <AutoDeletedNotice count={query.data?.pages[0]?.autoDeleted ?? 0} />
+        {/* Over the grid, not above it: a notice that arrives with the data must not push it down.
+            Placed below the status line, which it must not hide. */}
+        <div className="relative">
+          <AutoDeletedNotice count={query.data?.pages[0]?.autoDeleted ?? 0} />
+        </div>
         {body}
       </main>
       <Suspense>
