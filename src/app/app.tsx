@@ -119,9 +119,12 @@ function Shell() {
   const connected = open ? check.data : undefined
   useEffect(() => {
     if (!connected) return
+    const kept = session.getState().user === connected
     session.connect(connected)
-    // The first page is asked for at once, not after the favorites screen has rendered.
-    void queryClient.prefetchInfiniteQuery(favoriteQueries.list(client, listFilter(readFilter(new URLSearchParams(location.search)))))
+    // Without a kept copy to show, the first page is asked for at once, not after the favorites
+    // screen has rendered. A kept copy is restored first, and refreshed by the screen's query.
+    if (!kept)
+      void queryClient.prefetchInfiniteQuery(favoriteQueries.list(client, listFilter(readFilter(new URLSearchParams(location.search)))))
   }, [connected, client, queryClient])
   const refused = check.error instanceof ApiError && check.error.unauthorized ? check.error : undefined
   const nobody = check.data === null || refused !== undefined

@@ -203,7 +203,7 @@ export function createSessions({ keys, maxAgeMs, now, demo }: SessionOptions) {
       if (session === undefined) {
         // The app without a session (its cookie expired): KooDrive need not be asked.
         const app = req.headers[SESSION_HEADER] !== undefined && req.headers.authorization === undefined
-        return app ? sendError(res, noSession('Not connected')) : api(req, res)
+        return app ? sendError(res, noSession('This browser has no session: it expired or was ended')) : api(req, res)
       }
       if (!fromOwnPages(req)) return sendError(res, forbidden())
       if (session === 'invalid') {

@@ -231,7 +231,8 @@ describe('the session', () => {
     let answer = { status: 500, body: JSON.stringify({ code: 'APIGW.0101', msg: 'Backend unavailable' }) }
     await page.route('**/koodrive/ose/v1/star/files**', (route) => route.fulfill({ ...answer, contentType: 'application/json' }))
     // A list this browser has no copy of, so that the failure is what shows.
-    await page.goto(`${proxy.url}/?type=video`)
+    await page.goto(`${proxy.url}/?type=videos`)
+    await expect.poll(() => page.getByRole('combobox', { name: 'File type' }).inputValue()).toBe('videos')
     await page.getByRole('alert').filter({ hasText: 'Could not load favorites' }).waitFor({ timeout: 20_000 })
     await page.getByRole('alert').filter({ hasText: 'Backend unavailable' }).waitFor()
     answer = { status: 200, body: JSON.stringify({ code: '0', starFileList: 'not a list' }) }
