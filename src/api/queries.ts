@@ -1,5 +1,5 @@
 // TanStack Query option factories for favorites, keys generic to specific.
-import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query'
+import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query'
 import { ApiError, type KooDriveClient } from './client'
 import { listFavorites, type FileRef, type ListParams } from './favorites'
 import { sharePages } from './optimistic'
@@ -35,13 +35,12 @@ export const sessionQueries = {
    * Who the app's server holds a session for (the demo opens one by itself); null once this page
    * has disconnected, so that the demo does not open again until a reload.
    */
-  check: (baseUrl: string) =>
-    queryOptions({
-      queryKey: ['session', baseUrl],
-      queryFn: ({ signal }): Promise<string | null> => whoIsConnected(baseUrl, signal),
-      staleTime: Infinity,
-      gcTime: Infinity,
-    }),
+  check: (baseUrl: string) => ({
+    queryKey: ['session', baseUrl] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }): Promise<string | null> => whoIsConnected(baseUrl, signal),
+    staleTime: Infinity,
+    gcTime: Infinity,
+  }),
 }
 
 /** The star/unstar mutation is registered once with setMutationDefaults (see optimistic.ts). */

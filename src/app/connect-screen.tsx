@@ -8,7 +8,7 @@ import { useSearchParams } from 'react-router-dom'
 import { ApiError, type Credentials } from '../api/client'
 import { listFavorites } from '../api/favorites'
 import { favoriteMutations, favoriteQueries, forgetUser, shouldRetry } from '../api/queries'
-import { openSession } from '../api/session'
+import { sessionCall } from '../api/session'
 import { listFilter, readFilter } from '../favorites/filters'
 import { Button } from '../ui/controls'
 import { useKooDriveClient } from '../lib/client-context'
@@ -35,7 +35,7 @@ export function ConnectScreen({ reason }: { reason?: string }) {
   const connect = useMutation({
     mutationFn: async (credentials: Credentials) => {
       const filter = listFilter(readFilter(params))
-      const userId = await openSession(client.baseUrl, credentials)
+      const userId = (await sessionCall(client.baseUrl, 'POST', credentials))!
       // A refusal clears the session on the server: the cookie never outlives a wrong token.
       const first = await listFavorites(client, filter)
       // Back as the same user after a 401: the cache (and where they were) stays; anyone else starts clean.

@@ -1,17 +1,15 @@
 // What the last change did, said politely, with Undo; and what KooDrive refused, said as an alert.
 import { cn } from '../ui/cn'
 import { useMutationState } from '@tanstack/react-query'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { failedFiles } from '../api/optimistic'
 import type { SetStarredVariables } from '../api/queries'
 import type { StarMutation } from '../api/star-mutation'
 import { useStarMutationOptions } from '../lib/client-context'
 import { useI18n } from '../lib/i18n'
-import { Button } from '../ui/controls'
-import { displayName } from './display-name'
 
-/** Names shown in the alert; the rest are counted. */
-const MAX_NAMED = 8
+// Shown only when KooDrive refuses a change, so not in the first screen's JavaScript.
+const RefusedAlert = lazy(() => import('./refused-alert').then((m) => ({ default: m.RefusedAlert })))
 
 interface ChangeStatusProps {
   /** The last change asked for on this screen. */
@@ -39,29 +37,9 @@ export function ChangeStatus({ last, changed: count, onUndo, onDismiss }: Change
   return (
     <div className="pointer-events-none fixed inset-x-0 bottom-4 z-30 flex flex-col items-center gap-2 px-4">
       {failure && (
-        <div
-          role="alert"
-          className={cn(
-            'pointer-events-auto w-full max-w-xl rounded-lg border border-red-300 bg-red-50',
-            'p-4 text-sm text-red-950 shadow-lg',
-            'dark:border-red-800 dark:bg-slate-900 dark:text-red-100',
-          )}
-        >
-          <p className="font-semibold">
-            {failure.starred ? t('notAdded', { count: failure.failed.length }) : t('notRemoved', { count: failure.failed.length })}
-          </p>
-          <ul className="mt-2 list-disc space-y-0.5 pl-5">
-            {failure.failed.slice(0, MAX_NAMED).map((f) => (
-              <li key={f.id}>
-                <bdi className="font-medium">{displayName(f.name)}</bdi>: {f.message}
-              </li>
-            ))}
-            {failure.failed.length > MAX_NAMED && <li>… +{failure.failed.length - MAX_NAMED}</li>}
-          </ul>
-          <div className="mt-3 flex justify-end">
-            <Button onClick={() => setDismissedFailure(failure.id)}>{t('dismiss')}</Button>
-          </div>
-        </div>
+        <Suspense>
+          <RefusedAlert failure={failure} onDismiss={() => setDismissedFailure(failure.id)} />
+        </Suspense>
       )}
       <div
         className={

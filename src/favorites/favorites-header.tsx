@@ -1,10 +1,10 @@
 // The top bar: title and file type, then sort, thumbnail size, language, theme, shortcuts, disconnect.
 import { cn } from '../ui/cn'
 import { useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { ApiError } from '../api/client'
 import { forgetUser, sessionQueries } from '../api/queries'
-import { endSession } from '../api/session'
+import { sessionCall } from '../api/session'
 import { useKooDriveClient } from '../lib/client-context'
 import { LOCALES, useI18n } from '../lib/i18n'
 import { readPref, writePref } from '../lib/prefs'
@@ -17,6 +17,8 @@ import { TYPE_FILTER_IDS, type ViewFilter } from './filters'
 import { DENSITIES, type Density } from './layout'
 
 const DENSITY_KEY = 'koodrive.density'
+// Shown only when Disconnect cannot reach the server, so not in the first screen's JavaScript.
+const DisconnectFailed = lazy(() => import('./disconnect-failed').then((m) => ({ default: m.DisconnectFailed })))
 
 export function useDensity(): [Density, (d: Density) => void] {
   const [density, setDensity] = useState<Density>(() => {
@@ -191,7 +193,7 @@ function DisconnectButton({ className }: { className?: string }) {
     setPending(true)
     setFailed(undefined)
     try {
-      await endSession(client.baseUrl)
+      await sessionCall(client.baseUrl, 'DELETE')
     } catch (error) {
       setFailed(error instanceof ApiError ? error.msg : String(error))
       setPending(false)
@@ -207,13 +209,9 @@ function DisconnectButton({ className }: { className?: string }) {
         {t('disconnect')}
       </Button>
       {failed && (
-        <div
-          role="alert"
-          className="absolute top-full right-4 z-40 mt-2 flex max-w-sm items-start gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 shadow dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-        >
-          <p className="flex-1">{t('disconnectFailed', { msg: failed })}</p>
-          <Button onClick={() => setFailed(undefined)}>{t('dismiss')}</Button>
-        </div>
+        <Suspense>
+          <DisconnectFailed msg={failed} onDismiss={() => setFailed(undefined)} />
+        </Suspense>
       )}
     </>
   )

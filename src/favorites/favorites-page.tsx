@@ -9,7 +9,6 @@ import { whenIdle } from '../lib/idle'
 import { useI18n } from '../lib/i18n'
 import { useSession } from '../lib/session'
 import { Button } from '../ui/controls'
-import { AutoDeletedNotice } from './auto-deleted-notice'
 import { ChangeStatus } from './change-status'
 import { FavoritesGrid } from './favorites-grid'
 import { FavoritesHeader, useDensity } from './favorites-header'
@@ -25,6 +24,7 @@ const loadPreview = () => import('./preview-dialog')
 const loadToolbar = () => import('./selection-toolbar')
 const PreviewDialog = lazy(() => loadPreview().then((m) => ({ default: m.PreviewDialog })))
 const SelectionToolbar = lazy(() => loadToolbar().then((m) => ({ default: m.SelectionToolbar })))
+const AutoDeletedNotice = lazy(() => import('./auto-deleted-notice').then((m) => ({ default: m.AutoDeletedNotice })))
 const ShortcutsDialog = lazy(() => import('./shortcuts-dialog').then((m) => ({ default: m.ShortcutsDialog })))
 
 export function FavoritesPage() {
@@ -41,6 +41,7 @@ export function FavoritesPage() {
   // Everything loaded, and what is shown: a file asked to leave favorites is hidden at once.
   const loaded = useMemo(() => flatten(query.data?.pages), [query.data])
   const items = useMemo(() => loaded.filter((f) => f.starred), [loaded])
+  const autoDeleted = query.data?.pages[0]?.autoDeleted ?? 0
   const skipped = query.data?.pages.reduce((sum, p) => sum + p.skipped, 0) ?? 0
   const { hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query
   // Loading or saving anything: said to assistive technology (and waited on by the browser tests).
@@ -156,7 +157,11 @@ export function FavoritesPage() {
         {/* Over the grid, not above it: a notice that arrives with the data must not push it down.
             Placed below the status line, which it must not hide. */}
         <div className="relative">
-          <AutoDeletedNotice count={query.data?.pages[0]?.autoDeleted ?? 0} />
+          {autoDeleted > 0 && (
+            <Suspense>
+              <AutoDeletedNotice count={autoDeleted} />
+            </Suspense>
+          )}
         </div>
         {body}
       </main>

@@ -3,32 +3,22 @@
 // with its defaults and remembers nothing, instead of failing before it can show anything.
 
 type Area = 'local' | 'session'
+const storage = (area: Area) => (area === 'local' ? localStorage : sessionStorage)
 
-function area(which: Area): Storage | undefined {
+export function readPref(key: string, area: Area = 'local'): string | undefined {
   try {
-    return which === 'local' ? localStorage : sessionStorage
+    return storage(area).getItem(key) ?? undefined
   } catch {
     return undefined
   }
 }
 
-export function readPref(key: string, which: Area = 'local'): string | undefined {
+/** Writes (or, with undefined, removes) a setting; storage that refuses it is left as it is. */
+export function writePref(key: string, value: string | undefined, area: Area = 'local') {
   try {
-    return area(which)?.getItem(key) ?? undefined
+    if (value === undefined) storage(area).removeItem(key)
+    else storage(area).setItem(key, value)
   } catch {
-    return undefined
-  }
-}
-
-/** Writes (or, with undefined, removes) a setting; false when storage refused it. */
-export function writePref(key: string, value: string | undefined, which: Area = 'local'): boolean {
-  try {
-    const storage = area(which)
-    if (!storage) return false
-    if (value === undefined) storage.removeItem(key)
-    else storage.setItem(key, value)
-    return true
-  } catch {
-    return false
+    // blocked or full: the setting lasts as long as the page
   }
 }

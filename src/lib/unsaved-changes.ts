@@ -5,26 +5,20 @@ import { useSyncExternalStore } from 'react'
 const files = new Map<number, number>()
 const listeners = new Set<() => void>()
 let total = 0
-function changed() {
-  total = [...files.values()].reduce((sum, n) => sum + n, 0)
+/** `count` files of a change (by mutation id) that could not be kept; 0 once it settled. */
+function set(id: number, count: number) {
+  if (count) files.set(id, count)
+  else if (!files.delete(id)) return
+  total = 0
+  files.forEach((n) => (total += n))
   listeners.forEach((l) => l())
 }
 
-export const unsavedChanges = {
-  /** A change (by mutation id) of `count` files that could not be kept. */
-  add(id: number, count: number) {
-    files.set(id, count)
-    changed()
-  },
-  /** The change settled (sent, refused or forgotten): nothing is at risk any more. */
-  delete(id: number) {
-    if (files.delete(id)) changed()
-  },
-  subscribe(listener: () => void) {
-    listeners.add(listener)
-    return () => void listeners.delete(listener)
-  },
-}
+export const unsavedChanges = { add: set, delete: (id: number) => set(id, 0) }
 
 /** How many files' changes are held in memory only. */
-export const useUnsavedChanges = () => useSyncExternalStore(unsavedChanges.subscribe, () => total)
+export const useUnsavedChanges = () =>
+  useSyncExternalStore(
+    (l) => (listeners.add(l), () => void listeners.delete(l)),
+    () => total,
+  )

@@ -1,16 +1,15 @@
 // The offline copy is read back from IndexedDB, which anything with this origin's storage can have
 // written: it is checked against the shape the app keeps, and a copy that does not match is
 // dropped whole, never half-used.
+// Built from the valibot functions the wire schemas already use: valibot is shared with the first
+// screen's chunk, so any other function would land there.
 import type { PersistedClient } from '@tanstack/react-query-persist-client'
 import * as v from 'valibot'
-import { safeHttpUrl } from '../api/favorite'
 
-const httpUrl = v.pipe(
-  v.string(),
-  v.check((url) => safeHttpUrl(url) === url),
-)
-const thumbnail = v.object({ width: v.number(), height: v.number(), url: httpUrl, fit: v.picklist(['cover', 'contain']) })
-const favorite = v.object({
+/** The app keeps only http(s) links (safeHttpUrl); anything else was not written by it. */
+const httpUrl = v.pipe(v.string(), v.regex(/^https?:\/\//i))
+const thumbnail = v.looseObject({ width: v.number(), height: v.number(), url: httpUrl, fit: v.picklist(['cover', 'contain']) })
+const favorite = v.looseObject({
   id: v.string(),
   name: v.string(),
   type: v.picklist(['folder', 'image', 'video', 'word', 'excel', 'powerpoint', 'audio', 'archive', 'app', 'other']),
@@ -25,28 +24,31 @@ const favorite = v.object({
   containerId: v.optional(v.string()),
   path: v.optional(v.string()),
   spaceType: v.optional(v.picklist(['individual', 'team', 'recycleBin', 'noAccess', 'other'])),
-  owner: v.optional(v.object({ id: v.string(), me: v.boolean() })),
+  owner: v.optional(v.looseObject({ id: v.string(), me: v.boolean() })),
   thumbnails: v.array(thumbnail),
   contentUrl: v.optional(httpUrl),
   canDownload: v.boolean(),
   starred: v.boolean(),
 })
-const page = v.object({ items: v.array(favorite), nextCursor: v.optional(v.string()), autoDeleted: v.number(), skipped: v.number() })
-const list = v.object({ pages: v.array(page), pageParams: v.array(v.nullable(v.string())) })
-const client = v.object({
+const page = v.looseObject({ items: v.array(favorite), nextCursor: v.optional(v.string()), autoDeleted: v.number(), skipped: v.number() })
+const list = v.looseObject({ pages: v.array(page), pageParams: v.array(v.nullish(v.string())) })
+const client = v.looseObject({
   timestamp: v.number(),
   buster: v.string(),
-  clientState: v.object({
+  clientState: v.looseObject({
     mutations: v.array(v.unknown()),
     queries: v.array(
-      v.object({
-        queryKey: v.tuple([v.literal('favorites'), v.literal('list'), v.record(v.string(), v.unknown())]),
+      v.looseObject({
+        queryKey: v.array(v.union([v.string(), v.record(v.string(), v.unknown())])),
         queryHash: v.string(),
-        state: v.object({ data: list, dataUpdatedAt: v.number(), status: v.literal('success') }),
+        state: v.looseObject({ data: list, dataUpdatedAt: v.number(), status: v.picklist(['success']) }),
       }),
     ),
   }),
 })
 
 /** Whether a copy read back is one the app wrote: lists of favorites, every link http(s). */
-export const isKeptCopy = (value: unknown): value is PersistedClient => v.is(client, value)
+export function isKeptCopy(value: unknown): value is PersistedClient {
+  const parsed = v.safeParse(client, value)
+  return parsed.success && parsed.output.clientState.queries.every(({ queryKey: [all, kind] }) => all === 'favorites' && kind === 'list')
+}

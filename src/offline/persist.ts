@@ -8,7 +8,6 @@ import { patchStarred, type FavoritesData } from '../api/optimistic'
 import { favoriteQueries } from '../api/queries'
 import { whenIdle } from '../lib/idle'
 import { queuedChanges } from './outbox'
-import { isKeptCopy } from './kept-copy'
 import { cacheStore } from './storage'
 import { SAVE_THROTTLE_MS } from './safe-to-reload'
 
@@ -86,7 +85,12 @@ export function persistOptions(user: string): Omit<PersistQueryClientOptions, 'q
   // (The restored copy is freshly parsed, so it is patched in place.)
   const restoreClient = persister.restoreClient
   persister.restoreClient = async () => {
-    const [restored, queued] = await Promise.all([restoreClient(), queuedChanges(user).catch(() => [])])
+    // The check is a chunk of its own (not in the first screen's JavaScript), loaded beside the read.
+    const [restored, queued, { isKeptCopy }] = await Promise.all([
+      restoreClient(),
+      queuedChanges(user).catch(() => []),
+      import('./kept-copy'),
+    ])
     const client = restored === undefined || isKeptCopy(restored) ? restored : undefined
     if (restored !== client) await persister.removeClient()
     const changes = queued.map((c) => ({ ids: new Set(c.files.map((f) => f.id)), starred: c.starred }))

@@ -1,8 +1,7 @@
 // "A new version is ready": the service worker's update, offered and never forced. Reload waits
 // until no change is being sent and everything is saved locally.
 import { useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
-import { useRegisterSW } from 'virtual:pwa-register/react'
+import { useEffect, useRef, useState } from 'react'
 import { useI18n } from '../lib/i18n'
 import { Button } from '../ui/controls'
 import { whenSafeToReload } from './safe-to-reload'
@@ -39,21 +38,31 @@ export function UpdatePrompt() {
     reloading = true
     void whenSafeToReload(queryClient, outboxWrites).then(() => window.location.reload())
   }
-  const {
-    needRefresh: [needRefresh, setNeedRefresh],
-    updateServiceWorker,
-  } = useRegisterSW({
-    // Workbox reports an update found after the page loaded as "external", and then does not
-    // call onNeedReload: the controller change itself is what counts.
-    onRegisteredSW: () => watchController(reloadWhenSafe),
-    onNeedReload: reloadWhenSafe,
-  })
+  const [needRefresh, setNeedRefresh] = useState(false)
+  const updateServiceWorker = useRef<() => Promise<void>>(async () => {})
+  useEffect(() => {
+    let mounted = true
+    // The registration (and Workbox's window part with it) is a chunk of its own, loaded here.
+    void import('virtual:pwa-register').then(({ registerSW }) => {
+      if (!mounted) return
+      updateServiceWorker.current = registerSW({
+        onNeedRefresh: () => setNeedRefresh(true),
+        // Workbox reports an update found after the page loaded as "external", and then does not
+        // call onNeedReload: the controller change itself is what counts.
+        onRegisteredSW: () => watchController(reloadWhenSafe),
+        onNeedReload: reloadWhenSafe,
+      })
+    })
+    return () => void (mounted = false)
+    // Registered once, as useRegisterSW does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
   if (!needRefresh) return null
 
   const reload = async () => {
     setWaiting(true)
     await whenSafeToReload(queryClient, outboxWrites)
-    await updateServiceWorker()
+    await updateServiceWorker.current()
   }
   return (
     <div

@@ -19,6 +19,8 @@ const TAG_BYTES = 16
 /** Bound to this use: a value sealed for anything else under the same key does not open here. */
 const AAD = Buffer.from(`${COOKIE} v${VERSION}`)
 const MAX_BODY = 8 * 1024
+/** How far apart the clocks of the processes sharing the key may be (a cookie "from the future"). */
+const CLOCK_SKEW_MS = 5 * 60_000
 /** What a token or user ID may hold: visible ASCII, as an HTTP header value without surprises. */
 const HEADER_SAFE = /^[\x21-\x7e]+$/
 
@@ -158,7 +160,7 @@ export function createSessions({ keys, maxAgeMs, now, demo }: SessionOptions) {
     const opened = unseal(raw, keys)
     if (!opened) return 'invalid'
     const age = now() - opened.value.iat
-    if (age > maxAgeMs || age < -60_000) return 'invalid'
+    if (age > maxAgeMs || age < -CLOCK_SKEW_MS) return 'invalid'
     return { value: opened.value, stale: opened.key > 0 || age > renewAfterMs }
   }
 

@@ -317,14 +317,14 @@ describe('nothing lost', () => {
     holdBatches = new Promise<void>((resolve) => (answer = resolve))
     try {
       await removeAt(page, removable(4))
-      await page.getByText('1 change could not be saved on this device').waitFor()
+      await page.getByText('1 change is not saved on this device').waitFor()
       expect(await queuedChanges(page)).toBe(0)
     } finally {
       answer()
       holdBatches = undefined
     }
     await expect.poll(() => unstarredOnServer()).toHaveLength(1)
-    await expect.poll(() => page.getByText('could not be saved on this device').count()).toBe(0)
+    await expect.poll(() => page.getByText('not saved on this device').count()).toBe(0)
     await context.close()
   })
 
