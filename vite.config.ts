@@ -65,7 +65,7 @@ function pngIcons(): Plugin {
   }
 }
 
-/** Manifest and service worker (Workbox generateSW). The client build only: see README. */
+/** Manifest and service worker (Workbox generateSW). The client build only: see docs/decisions/pwa.md. */
 function pwa() {
   return VitePWA({
     registerType: 'prompt',
@@ -126,7 +126,7 @@ export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react(), tailwindcss(), kooDriveApi(), ...(isSsrBuild ? [] : [keepPreviousAssets(), pngIcons(), pwa()])],
   build: {
     outDir: 'dist/client',
-    // The server's build keeps its map for stack traces; the browser's is not shipped (see README).
+    // The server's build keeps its map for stack traces; the browser's is not shipped (see docs/server.md).
     sourcemap: !!isSsrBuild,
     copyPublicDir: !isSsrBuild,
     // Every browser the app supports has modulepreload, and the lazy chunks are leaves: no polyfill.

@@ -90,7 +90,7 @@ export function record(key: FigureKey, figure: Figure) {
   const md = [
     '# Benchmark results',
     '',
-    'Written by `npm run bench` (see the README). Browser figures are medians of interleaved trials, each in a fresh',
+    'Written by `npm run bench` (see docs/performance.md). Browser figures are medians of interleaved trials, each in a fresh',
     'browser context, beside a control measured in the same browser and run. Nothing here is asserted by a test.',
     '',
     (machine ??= describeMachine()),
