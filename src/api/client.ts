@@ -39,8 +39,8 @@ export interface ClientOptions {
   /** Origin (and optional path prefix) of the KooDrive API, e.g. `https://drive.example.com`. */
   baseUrl: string
   /**
-   * Signs each call as KooDrive's pages describe (Authorization, X-User-Id). Without it, calls
-   * go through the session the app's own server holds in an HttpOnly cookie, which adds both.
+   * Signs each call as KooDrive's pages describe (Authorization, X-User-Id). Without credentials,
+   * calls go through the session the app's own server holds in an HttpOnly cookie, which adds both.
    */
   getCredentials?: () => Credentials | undefined
   /** BCP 47 tag of the UI language, sent as `language`. */
@@ -105,9 +105,7 @@ export function createClient(options: ClientOptions) {
   }
 
   async function attempt(path: string, init: RequestOptions, traceId: string): Promise<{ res: Response; text: string }> {
-    const signed = options.getCredentials !== undefined
     const credentials = options.getCredentials?.()
-    if (signed && !credentials) throw new ApiError('http', 401, 'NOT_CONNECTED', 'Not connected to KooDrive', traceId)
     const url = urlFor(path, init.query)
     const headers: Record<string, string> = {
       ...(credentials
@@ -130,7 +128,7 @@ export function createClient(options: ClientOptions) {
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal,
         // The session cookie goes only to the app's own server, and only with a session call.
-        credentials: signed ? 'omit' : 'same-origin',
+        credentials: credentials ? 'omit' : 'same-origin',
         cache: 'no-store',
         referrerPolicy: 'no-referrer',
         redirect: 'error',

@@ -3,7 +3,7 @@ import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query'
 import { ApiError, type KooDriveClient } from './client'
 import { listFavorites, type FileRef, type ListParams } from './favorites'
 import { sharePages } from './optimistic'
-import { whoIsConnected } from './session'
+import { sessionCall } from './session'
 
 export type ListFilter = Omit<ListParams, 'cursor'>
 
@@ -37,7 +37,8 @@ export const sessionQueries = {
    */
   check: (baseUrl: string) => ({
     queryKey: ['session', baseUrl] as const,
-    queryFn: ({ signal }: { signal: AbortSignal }): Promise<string | null> => whoIsConnected(baseUrl, signal),
+    queryFn: ({ signal }: { signal: AbortSignal }): Promise<string | null> =>
+      sessionCall(baseUrl, 'GET', undefined, signal) as Promise<string>,
     staleTime: Infinity,
     gcTime: Infinity,
   }),

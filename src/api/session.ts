@@ -33,6 +33,3 @@ export async function sessionCall(baseUrl: string, method: 'GET' | 'POST' | 'DEL
     throw new ApiError('malformed', res.status, 'MALFORMED', 'Unreadable session answer', '')
   return data.userId
 }
-
-/** Who this browser's session belongs to; a 401 ApiError when there is none. */
-export const whoIsConnected = (baseUrl: string, signal?: AbortSignal) => sessionCall(baseUrl, 'GET', undefined, signal) as Promise<string>

@@ -78,6 +78,8 @@ export function FavoritesPage() {
     return whenIdle(() => {
       void loadToolbar()
       void loadPreview()
+      // Shown when the app's server cannot be reached: loaded while it still can be.
+      void import('./disconnect-failed')
     }, 2000)
   }, [hasData])
 

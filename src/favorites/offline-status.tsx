@@ -17,7 +17,7 @@ export function OfflineStatus({ updatedAt }: { updatedAt: number }) {
     select: (m: StarMutation) => (m.state.isPaused || !online || !connected ? (m.state.variables?.files.length ?? 0) : 0),
   }).reduce((sum, n) => sum + n, 0)
   const unsaved = useUnsavedChanges()
-  if (online && waiting === 0 && unsaved === 0) return null
+  if (online && waiting === 0 && !unsaved) return null
   return (
     <p
       role="status"
@@ -26,7 +26,7 @@ export function OfflineStatus({ updatedAt }: { updatedAt: number }) {
       {!online && <span className="font-semibold">{updatedAt ? t('offlineSince', { time: date(updatedAt) }) : t('offline')}</span>}
       {waiting > 0 && <span>{t('waiting', { count: waiting })}</span>}
       {!online && <span>{t('needsNetwork')}</span>}
-      {unsaved > 0 && <span className="font-semibold">{t('notSavedOffline', { count: unsaved })}</span>}
+      {unsaved && <span className="font-semibold">{t('notSavedOffline')}</span>}
     </p>
   )
 }

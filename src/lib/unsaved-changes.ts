@@ -2,23 +2,30 @@
 // They are still being sent; only a closed tab loses them, which is what the status line says.
 import { useSyncExternalStore } from 'react'
 
-const files = new Map<number, number>()
+const ids = new Set<number>()
 const listeners = new Set<() => void>()
-let total = 0
-/** `count` files of a change (by mutation id) that could not be kept; 0 once it settled. */
-function set(id: number, count: number) {
-  if (count) files.set(id, count)
-  else if (!files.delete(id)) return
-  total = 0
-  files.forEach((n) => (total += n))
+let any = false
+function update() {
+  if (any === ids.size > 0) return
+  any = !any
   listeners.forEach((l) => l())
 }
 
-export const unsavedChanges = { add: set, delete: (id: number) => set(id, 0) }
+/** By mutation id: a change that could not be kept, and its settling (sent, refused or forgotten). */
+export const unsavedChanges = {
+  add(id: number) {
+    ids.add(id)
+    update()
+  },
+  delete(id: number) {
+    ids.delete(id)
+    update()
+  },
+}
 
-/** How many files' changes are held in memory only. */
+/** Whether any change is held in memory only. */
 export const useUnsavedChanges = () =>
   useSyncExternalStore(
     (l) => (listeners.add(l), () => void listeners.delete(l)),
-    () => total,
+    () => any,
   )

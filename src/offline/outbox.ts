@@ -69,7 +69,7 @@ export function startOutbox({ queryClient, starMutation, user }: OutboxOptions):
       write(() =>
         afterPaint()
           .then(() => set(id, record, store ?? failed()))
-          .catch(() => recorded.has(mutationId) && unsavedChanges.add(mutationId, variables.files.length)),
+          .catch(() => recorded.has(mutationId) && unsavedChanges.add(mutationId)),
       )
     } else if ((m.state.status !== 'pending' || event.type === 'removed') && recorded.has(m.mutationId)) {
       recorded.delete(m.mutationId)

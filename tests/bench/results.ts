@@ -26,7 +26,6 @@ export const FIGURES = {
   dom: 'DOM elements with 1,000 / 20,000 loaded',
   dragFrames: 'long frames (> 50 ms) while jumping to the end until 20,000 are loaded',
   remove: 'removing 1 / 1,000 / 10,000 / 20,000 selected, click to paint',
-  initialJs: 'initial JS gzip / library floor (113.9 KiB)',
   serverLatency: 'server list-page latency, 200,000 / 5,000 favorites',
 } as const
 export type FigureKey = keyof typeof FIGURES

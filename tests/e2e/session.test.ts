@@ -317,7 +317,7 @@ describe('nothing lost', () => {
     holdBatches = new Promise<void>((resolve) => (answer = resolve))
     try {
       await removeAt(page, removable(4))
-      await page.getByText('1 change is not saved on this device').waitFor()
+      await page.getByText('Not saved on this device').waitFor()
       expect(await queuedChanges(page)).toBe(0)
     } finally {
       answer()

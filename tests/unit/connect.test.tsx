@@ -135,7 +135,7 @@ it('switches to Simplified Chinese, remembers it, and sends it as the language h
   await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), '简体中文')
   expect(await screen.findByRole('grid', { name: '收藏夹' })).toBeInTheDocument()
   expect(localStorage.getItem('koodrive.locale')).toBe('zh-CN')
-  expect(document.documentElement.lang).toBe('zh-CN')
+  await waitFor(() => expect(document.documentElement.lang).toBe('zh-CN')) // set in an effect after the render
   await user.selectOptions(screen.getByRole('combobox', { name: '文件类型' }), '图片')
   await waitFor(() => expect(languages).toHaveLength(2))
   expect(languages[1]).toBe('zh-CN')

@@ -95,10 +95,7 @@ export const en = {
   offlineSince: 'Offline · updated {time}',
   needsNetwork: 'Open and Download need the network.',
   waiting: { one: '1 change waiting to be sent', other: '{count} changes waiting to be sent' },
-  notSavedOffline: {
-    one: '1 change is not saved on this device: closing the app before it is sent loses it.',
-    other: '{count} changes are not saved on this device: closing the app before they are sent loses them.',
-  },
+  notSavedOffline: 'Not saved on this device: closing the app before it is sent loses the change.',
   selection: 'Selection',
   selectedCount: '{count} selected',
   removeFromFavorites: 'Remove from favorites',

@@ -87,7 +87,7 @@ export const zh: Catalog = {
   offlineSince: '离线 · 更新于 {time}',
   needsNetwork: '打开和下载需要网络。',
   waiting: { other: '{count} 项更改等待发送' },
-  notSavedOffline: { other: '{count} 项更改无法保存在此设备上：在发送完成前关闭应用会丢失这些更改。' },
+  notSavedOffline: '无法保存在此设备上：在发送完成前关闭应用会丢失这些更改。',
   selection: '所选项',
   selectedCount: '已选择 {count} 项',
   removeFromFavorites: '取消收藏',
