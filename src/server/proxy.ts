@@ -1,5 +1,6 @@
 // Proxy mode: forwards exactly the two favorites endpoints to a real KooDrive, and nothing else.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ReadableStreamReadResult } from 'node:stream/web'
 import { BATCH_PATH, LIST_PATH } from '../api/wire'
 import { HttpError, rawPath, rawQuery, readBody, sendError } from './http'
 
