@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { API_PREFIX, SESSION_PATH } from '../api/wire'
 import type { ServerConfig } from './config'
-import { sendJson } from './http'
+import { rawPath, sendJson } from './http'
 import { createKooDriveApi } from './koodrive'
 import { createObjectRoutes } from './objects'
 import { createProxy } from './proxy'
@@ -50,7 +50,7 @@ export function createApp(config: ServerConfig): App {
   const appConfig = JSON.stringify({ mode: config.apiUrl ? 'proxy' : 'demo' })
 
   const handler: Handler = (req, res, next) => {
-    const path = (req.url ?? '/').split('?')[0]!
+    const path = rawPath(req)
     if (path === SESSION_PATH) return void sessions.route(req, res)
     if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`) || path.startsWith('/koodrive/')) return void api(req, res)
     if (objects && path.startsWith('/obs/')) return void objects(req, res)

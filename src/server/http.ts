@@ -6,8 +6,30 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Sent with the answer (Retry-After, Set-Cookie). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message)
+  }
+}
+
+type Route = (req: IncomingMessage, res: ServerResponse) => unknown
+
+/**
+ * Runs a route; what it throws is answered in the usual `{code, msg}` shape: an HttpError as it
+ * is, anything else as `unexpected` makes it (which logs what it must; never the request). An
+ * answer already started is cut off; a client already gone gets nothing.
+ */
+export function answerErrors(route: Route, unexpected: (error: unknown) => HttpError, headers: () => Record<string, string> = () => ({})) {
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      await route(req, res)
+    } catch (error) {
+      if (res.destroyed) return
+      if (res.headersSent) return void res.destroy()
+      const e = error instanceof HttpError ? error : unexpected(error)
+      sendError(res, e, { ...headers(), ...e.headers })
+    }
   }
 }
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { BATCH_PATH, LIST_PATH, type WireBatchResponse, type WireListResponse, type WireStarFile } from '../api/wire'
 import type { ServerConfig } from './config'
-import { HttpError, rawPath, rawQuery, readBody, requestOrigin, sendJson } from './http'
+import { answerErrors, HttpError, rawPath, rawQuery, readBody, requestOrigin, sendJson } from './http'
 import { authenticate, encodeCursor, parseBatchBody, parseListQuery } from './koodrive-requests'
 import type { FileRow, Store } from './store'
 
@@ -134,14 +134,12 @@ export function createKooDriveApi(store: Store, config: ServerConfig) {
     throw new HttpError(404, '404', `No KooDrive API at ${path}`)
   }
 
-  return async function handle(req: IncomingMessage, res: ServerResponse) {
-    try {
-      await route(req, res)
-    } catch (error) {
-      const e = error instanceof HttpError ? error : new HttpError(500, '500', 'Internal server error')
-      if (!(error instanceof HttpError)) console.error('koodrive api:', error)
-      if (!res.headersSent) sendJson(res, e.status, { code: e.code, msg: e.message }, dateHeader())
-      else res.destroy()
-    }
-  }
+  return answerErrors(
+    route,
+    (error) => {
+      console.error('koodrive api:', error)
+      return new HttpError(500, '500', 'Internal server error')
+    },
+    dateHeader,
+  )
 }

@@ -1,7 +1,7 @@
 // Object storage look-alike: thumbnails and content downloads. No token needed, any token ignored.
 import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { HttpError, rawPath, rawQuery, sendError } from './http'
+import { answerErrors, HttpError, rawPath, rawQuery } from './http'
 import type { Store } from './store'
 import { parseStyle } from './thumbnail-style'
 import { ThumbnailsBusy, type Thumbnails } from './thumbnails'
@@ -55,18 +55,13 @@ export function createObjectRoutes(store: Store, thumbnails: Thumbnails, { cors 
     throw new HttpError(404, '404', 'No such object')
   }
 
-  return async function handle(req: IncomingMessage, res: ServerResponse) {
-    try {
-      await route(req, res)
-    } catch (error) {
-      if (error instanceof ThumbnailsBusy) {
-        if (!res.headersSent) sendError(res, new HttpError(503, '503', error.message), { ...CORS, 'Retry-After': '1' })
-        return
-      }
-      const e = error instanceof HttpError ? error : new HttpError(500, '500', 'Could not make this object')
-      if (!(error instanceof HttpError)) console.error('objects:', error)
-      if (!res.headersSent) sendError(res, e, CORS)
-      else res.destroy()
-    }
-  }
+  return answerErrors(
+    route,
+    (error) => {
+      if (error instanceof ThumbnailsBusy) return new HttpError(503, '503', error.message, { 'Retry-After': '1' })
+      console.error('objects:', error)
+      return new HttpError(500, '500', 'Could not make this object')
+    },
+    () => CORS,
+  )
 }

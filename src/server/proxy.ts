@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ReadableStreamReadResult } from 'node:stream/web'
 import { BATCH_PATH, LIST_PATH } from '../api/wire'
-import { HttpError, rawPath, rawQuery, readBody, sendError } from './http'
+import { answerErrors, HttpError, rawPath, rawQuery, readBody } from './http'
 
 const ROUTES: Record<string, string> = { [LIST_PATH]: 'GET', [BATCH_PATH]: 'POST' }
 const FORWARDED_REQUEST_HEADERS = ['authorization', 'x-user-id', 'x-date', 'x-traceid', 'language', 'content-type', 'accept']
@@ -116,14 +116,9 @@ export function createProxy({ upstream, timeoutMs }: ProxyOptions) {
     }
   }
 
-  return async function handle(req: IncomingMessage, res: ServerResponse) {
-    try {
-      await forward(req, res)
-    } catch (error) {
-      const e = error instanceof HttpError ? error : new HttpError(502, 'PROXY.ERROR', 'The proxy could not complete this request')
-      if (res.destroyed) return // the client went away
-      if (!res.headersSent) sendError(res, e, API_RESPONSE_HEADERS)
-      else res.destroy()
-    }
-  }
+  return answerErrors(
+    forward,
+    () => new HttpError(502, 'PROXY.ERROR', 'The proxy could not complete this request'),
+    () => API_RESPONSE_HEADERS,
+  )
 }

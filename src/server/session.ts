@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { parseXDate, SESSION_HEADER, SESSION_HEADER_VALUE, X_DATE_WINDOW_MS } from '../api/wire'
 import { ConfigError, sessionKey, type ServerConfig } from './config'
-import { HttpError, readBody, sendError, sendJson } from './http'
+import { answerErrors, HttpError, readBody, sendError, sendJson } from './http'
 
 export const COOKIE = 'koodrive_session'
 /** The narrowest path that covers the API and the session route. */
@@ -165,8 +165,8 @@ export function createSessions({ keys, maxAgeMs, now, demo }: SessionOptions) {
   }
 
   /** `GET` who is connected, `POST` connect, `DELETE` disconnect. */
-  async function route(req: IncomingMessage, res: ServerResponse) {
-    try {
+  const route = answerErrors(
+    async (req, res) => {
       if (req.method === 'GET') {
         const session = open(req)
         if (session === 'invalid') {
@@ -187,10 +187,9 @@ export function createSessions({ keys, maxAgeMs, now, demo }: SessionOptions) {
       if (req.method !== 'POST') throw new HttpError(405, '405', `${req.method} is not allowed here`)
       const credentials = parseCredentials(await readBody(req, MAX_BODY))
       sendJson(res, 200, { userId: credentials.userId }, { 'Set-Cookie': issue(req, credentials) })
-    } catch (error) {
-      sendError(res, error instanceof HttpError ? error : new HttpError(400, '400', 'The request could not be read'))
-    }
-  }
+    },
+    () => new HttpError(400, '400', 'The request could not be read'),
+  )
 
   /**
    * In front of the KooDrive API (embedded or proxied). A request with the session cookie is
