@@ -1,46 +1,22 @@
 // The virtualized grid: rows of tiles and date headers, one tab stop with a roving focus.
 'use no memo' // useVirtualizer returns a mutable instance the React Compiler must not memoise
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import type { Favorite } from '../api/favorite'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { FavoritesGridProps } from './favorites-grid-props'
 import { afterPaint } from '../lib/idle'
 import { useI18n } from '../lib/i18n'
 import { useWidth } from '../ui/use-width'
-import { dateGrouper } from './date-groups'
 import { GroupHeader } from './group-header'
 import { MarqueeBox } from './marquee-box'
-import { DENSITY, GAP, buildRows, columnsFor, groupIds, itemsInRect, rowSize, tileWidth, type Density, type HeaderRow } from './layout'
-import { NO_SELECTION, setMany, type Selection, type SelectionUpdate } from './selection'
+import type { HeaderRow } from './layout'
+import { DENSITY, GAP, OVERSCAN, PADDING_TOP, PREFETCH_ROWS, columnsFor, groupIds, itemsInRect, rowSize, tileWidth } from './layout'
+import { NO_SELECTION, setMany, type Selection } from './selection'
 import { TilesRow } from './tiles-row'
 import { useMarquee } from './use-marquee'
+import { useRows } from './use-rows'
 import { useGridKeys } from './use-grid-keys'
 import { useRovingFocus } from './use-roving-focus'
 import { useTilePointer } from './use-tile-pointer'
-
-/** Rows rendered beyond the viewport on either side, once the first rows have been painted. */
-const OVERSCAN = 3
-/** Ask for the next page when the viewport comes this many rows from the end. */
-const PREFETCH_ROWS = 6
-const PADDING_TOP = 8
-
-export interface FavoritesGridProps {
-  items: Favorite[]
-  density: Density
-  hasNextPage: boolean
-  /** False while a page is loading or after a page failed: no automatic request then. */
-  canFetchNextPage: boolean
-  fetchNextPage: () => void
-  onOpen: (index: number) => void
-  selection: Selection
-  onSelection: SelectionUpdate
-  /** Delete: remove the selection from favorites. */
-  onRemove: () => void
-  /** `?`: the shortcuts sheet. */
-  onShortcuts: () => void
-  /** Item to scroll to and focus (after the preview closes). */
-  focusRequest?: { index: number; seq: number }
-  footer: ReactNode
-}
 
 export function FavoritesGrid(props: FavoritesGridProps) {
   const {
@@ -57,7 +33,7 @@ export function FavoritesGrid(props: FavoritesGridProps) {
     focusRequest,
     footer,
   } = props
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const scrollRef = useRef<HTMLDivElement>(null)
   const gridRef = useRef<HTMLDivElement>(null)
   const outerWidth = useWidth(scrollRef)
@@ -66,11 +42,7 @@ export function FavoritesGrid(props: FavoritesGridProps) {
   const cell = tileWidth(width, columns)
   const rowHeight = DENSITY[density].rowHeight
 
-  const groupLabels = useMemo(() => ({ today: t('today'), yesterday: t('yesterday'), thisWeek: t('thisWeek') }), [t])
-  const rows = useMemo(() => {
-    const groupOf = dateGrouper(Date.now(), locale, groupLabels)
-    return buildRows(items, columns, (f) => groupOf(f.starredAt))
-  }, [items, columns, locale, groupLabels])
+  const rows = useRows(items, columns)
 
   const estimateSize = useCallback((i: number) => rowSize(rows[i], rowHeight), [rows, rowHeight])
   const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows])

@@ -1,24 +1,17 @@
 // The top bar: title and file type, then sort, thumbnail size, language, theme, shortcuts, disconnect.
 import { cn } from '../ui/cn'
-import { useQueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useState } from 'react'
-import { ApiError } from '../api/client'
-import { forgetUser, sessionQueries } from '../api/queries'
-import { sessionCall } from '../api/session'
-import { useKooDriveClient } from '../lib/client-context'
+import { useState } from 'react'
 import { LOCALES, useI18n } from '../lib/i18n'
 import { readPref, writePref } from '../lib/prefs'
-import { session } from '../lib/session'
 import { useTheme, type Theme } from '../lib/theme'
 import { Button, Select } from '../ui/controls'
 import { Dialog } from '../ui/dialog'
 import { useMediaQuery } from '../ui/use-media-query'
 import { TYPE_FILTER_IDS, type ViewFilter } from './filters'
+import { DisconnectButton } from './disconnect-button'
 import { DENSITIES, type Density } from './layout'
 
 const DENSITY_KEY = 'koodrive.density'
-// Shown only when Disconnect cannot reach the server, so not in the first screen's JavaScript.
-const DisconnectFailed = lazy(() => import('./disconnect-failed').then((m) => ({ default: m.DisconnectFailed })))
 
 export function useDensity(): [Density, (d: Density) => void] {
   const [density, setDensity] = useState<Density>(() => {
@@ -175,44 +168,6 @@ function ViewOptions({ filter, onFilter, density, onDensity, onShortcuts, inShee
         </Button>
         <DisconnectButton className={inSheet ? 'ml-auto' : undefined} />
       </div>
-    </>
-  )
-}
-
-/**
- * Disconnect: the server clears the session first; only then is everything of this user forgotten
- * (the token, every cached page). Without an answer the session is still open, and the user is told.
- */
-function DisconnectButton({ className }: { className?: string }) {
-  const { t } = useI18n()
-  const queryClient = useQueryClient()
-  const client = useKooDriveClient()
-  const [failed, setFailed] = useState<string>()
-  const [pending, setPending] = useState(false)
-  async function disconnect() {
-    setPending(true)
-    setFailed(undefined)
-    try {
-      await sessionCall(client.baseUrl, 'DELETE')
-    } catch (error) {
-      setFailed(error instanceof ApiError ? error.msg : String(error))
-      setPending(false)
-      return
-    }
-    queryClient.setQueryData(sessionQueries.check(client.baseUrl).queryKey, null)
-    session.disconnect()
-    forgetUser(queryClient)
-  }
-  return (
-    <>
-      <Button className={className} disabled={pending} onClick={() => void disconnect()}>
-        {t('disconnect')}
-      </Button>
-      {failed && (
-        <Suspense>
-          <DisconnectFailed msg={failed} onDismiss={() => setFailed(undefined)} />
-        </Suspense>
-      )}
     </>
   )
 }

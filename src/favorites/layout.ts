@@ -14,6 +14,12 @@ export const DENSITY = {
 export const HEADER_HEIGHT = 44
 /** The file name's strip under each tile's picture (Tailwind h-9). */
 export const NAME_HEIGHT = 36
+/** Rows rendered beyond the viewport on either side, once the first rows have been painted. */
+export const OVERSCAN = 3
+/** Ask for the next page when the viewport comes this many rows from the end. */
+export const PREFETCH_ROWS = 6
+/** Space above the first row. */
+export const PADDING_TOP = 8
 export const GAP = 12
 
 export function columnsFor(width: number, density: Density): number {
