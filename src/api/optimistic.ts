@@ -2,10 +2,10 @@
 // and putting removed files back in their places. The mutation itself is in star-mutation.ts.
 import { replaceEqualDeep, type InfiniteData } from '@tanstack/react-query'
 import { ApiError } from './client'
-import type { FavoritesPage, StarFailure, StarResult } from './favorites'
+import type { ListPage, StarFailure, StarResult } from './endpoints'
 import type { SetStarredVariables } from './queries'
 
-export type FavoritesData = InfiniteData<FavoritesPage, string | undefined>
+export type FavoritesData = InfiniteData<ListPage, string | undefined>
 
 /** Data made by patchStarred and restorePlaces, which keep every page and file that did not change. */
 const patched = new WeakSet<object>()
@@ -48,14 +48,14 @@ export class StarChangeError extends Error {
 }
 
 /** A settled change (a mutation's state): what was asked, and its answer or the error it ended with. */
-export interface StarOutcome {
+export interface SettledChange {
   variables?: SetStarredVariables
   data?: StarResult
   error?: unknown
 }
 
 /** The files of a change that did not happen: all of them when it failed outright. */
-export function failedFiles({ variables, data, error }: StarOutcome): StarFailure[] {
+export function failedFiles({ variables, data, error }: SettledChange): StarFailure[] {
   if (data) return data.failed
   if (!variables) return []
   if (error instanceof StarChangeError) return error.result.failed
@@ -65,7 +65,7 @@ export function failedFiles({ variables, data, error }: StarOutcome): StarFailur
 }
 
 /** Where a removed file was: the file loaded just before it (none when it was first). */
-export interface Place<T = FavoritesPage['items'][number]> {
+export interface Place<T = ListPage['items'][number]> {
   item: T
   after?: string
 }

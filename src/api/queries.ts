@@ -1,7 +1,7 @@
 // TanStack Query option factories for favorites, keys generic to specific.
 import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query'
 import { ApiError, type KooDriveClient } from './client'
-import { listFavorites, type FileRef, type ListParams } from './favorites'
+import { listFavorites, type FileRef, type ListParams } from './endpoints'
 import { sharePages } from './optimistic'
 import { sessionCall } from './session'
 

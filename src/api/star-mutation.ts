@@ -3,7 +3,7 @@
 // from the batch answers, and refetch the lists only when the last change has settled.
 import { mutationOptions, type Mutation, type QueryClient } from '@tanstack/react-query'
 import type { ApiError, KooDriveClient } from './client'
-import { setStarred, type StarFailure, type StarResult } from './favorites'
+import { setStarred, type StarFailure, type StarResult } from './endpoints'
 import { failedFiles, patchStarred, StarChangeError, type FavoritesData } from './optimistic'
 import { favoriteMutations, favoriteQueries, type SetStarredVariables } from './queries'
 

@@ -6,7 +6,7 @@ import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-quer
 import { useId, useState, type FormEvent } from 'react'
 import { useSearchParams } from 'react-router-dom'
 import { ApiError, type Credentials } from '../api/client'
-import { listFavorites } from '../api/favorites'
+import { listFavorites } from '../api/endpoints'
 import { favoriteMutations, favoriteQueries, forgetUser, shouldRetry } from '../api/queries'
 import { sessionCall } from '../api/session'
 import { listFilter, readFilter } from '../favorites/filters'

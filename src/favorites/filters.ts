@@ -1,7 +1,7 @@
 // The list's filter and sort, as they appear in the URL (?type=images&sort=oldest).
 import { FILE_TYPES } from '../api/wire'
 import type { FileKind } from '../api/favorite'
-import type { SortDirection } from '../api/favorites'
+import type { SortDirection } from '../api/endpoints'
 import type { ListFilter } from '../api/queries'
 import { MAX_PAGE_SIZE } from '../api/wire'
 import { IMAGE_STYLES } from './thumbnail-size'

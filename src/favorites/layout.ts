@@ -31,8 +31,8 @@ export function tileWidth(width: number, columns: number): number {
 }
 
 export type HeaderRow = { kind: 'header'; key: string; label: string; first: number; count: number }
-export type TilesRow = { kind: 'tiles'; key: string; first: number; items: Favorite[] }
-export type Row = HeaderRow | TilesRow
+export type TileRowLayout = { kind: 'tiles'; key: string; first: number; items: Favorite[] }
+export type Row = HeaderRow | TileRowLayout
 
 /**
  * Cuts items into rows: a header row whenever the date group changes, then rows of `columns`

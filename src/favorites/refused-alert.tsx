@@ -1,6 +1,6 @@
 // What KooDrive refused in the last change, said as an alert naming each file and the server's reason.
 import { cn } from '../ui/cn'
-import type { StarFailure } from '../api/favorites'
+import type { StarFailure } from '../api/endpoints'
 import { useI18n } from '../lib/i18n'
 import { Button } from '../ui/controls'
 import { displayName } from './display-name'

@@ -1,6 +1,6 @@
 // One row of tiles. Memoised: a scroll frame re-renders the grid, not the rows that stay.
 import { memo, useEffect, useState } from 'react'
-import { GAP, NAME_HEIGHT, type TilesRow as Row } from './layout'
+import { GAP, NAME_HEIGHT, type TileRowLayout as Row } from './layout'
 import type { Selection } from './selection'
 import { Tile } from './tile'
 

@@ -3,17 +3,17 @@ import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import type { Favorite } from '../api/favorite'
-import type { FavoritesPage } from '../api/favorites'
+import type { ListPage } from '../api/endpoints'
 
 /**
  * Each list's last flattening, by its first page: a next page only appends to its pages, so the
  * result is extended (the same pages flattened again, as by the preview's page loop, are only
  * copied). Weakly held: when the list's pages go (Disconnect, a refetch), so does this.
  */
-const flattened = new WeakMap<FavoritesPage, { pages: readonly FavoritesPage[]; out: readonly Favorite[]; seen: Set<string> }>()
+const flattened = new WeakMap<ListPage, { pages: readonly ListPage[]; out: readonly Favorite[]; seen: Set<string> }>()
 
 /** All loaded items in order; a file that moved between two page loads is shown once. */
-export function flatten(pages: readonly FavoritesPage[] | undefined): Favorite[] {
+export function flatten(pages: readonly ListPage[] | undefined): Favorite[] {
   const first = pages?.[0]
   if (!pages || !first) return []
   // Extending costs the new page, not all 20,000 loaded again (a Set of every id per page).
@@ -38,7 +38,7 @@ interface PreviewOptions {
   loaded: readonly Favorite[]
   /** The files shown in the grid. */
   items: readonly Favorite[]
-  query: UseInfiniteQueryResult<InfiniteData<FavoritesPage>>
+  query: UseInfiniteQueryResult<InfiniteData<ListPage>>
   loadMore: () => void
 }
 

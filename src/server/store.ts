@@ -42,7 +42,7 @@ export interface ListQuery {
   after?: Position
 }
 
-export type StarOutcome = 'ok' | 'not-found' | 'locked'
+export type StarFileResult = 'ok' | 'not-found' | 'locked'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -125,7 +125,7 @@ export function openStore(dataDir: string) {
      * a new starredTime; unstarring an unstarred one is a no-op success.
      */
     setStarred: db.transaction((ids: { fileId: string; containerId: string }[], starred: boolean, now: number) =>
-      ids.map(({ fileId, containerId }): StarOutcome => {
+      ids.map(({ fileId, containerId }): StarFileResult => {
         const row = byId.get(fileId)
         if (!row || row.container_id !== containerId) return 'not-found'
         if (starred) star.run(now, fileId)

@@ -3,7 +3,7 @@
 import type http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiError, createClient, type KooDriveClient } from '../../src/api/client'
-import { listFavorites, setStarred } from '../../src/api/favorites'
+import { listFavorites, setStarred } from '../../src/api/endpoints'
 import type { RunningServer } from '../../src/server/app'
 import { SPECIAL } from '../../src/server/seed'
 import { TOKEN, USER, recorder, startTestServer } from './helpers'

@@ -3,7 +3,7 @@
 import { InfiniteQueryObserver, MutationObserver, QueryClient } from '@tanstack/react-query'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
 import { ApiError, createClient, type KooDriveClient } from '../../src/api/client'
-import type { StarResult } from '../../src/api/favorites'
+import type { StarResult } from '../../src/api/endpoints'
 import type { FavoritesData } from '../../src/api/optimistic'
 import { MAX_CONNECTS, starMutationOptions } from '../../src/api/star-mutation'
 import { favoriteMutations, favoriteQueries, type SetStarredVariables } from '../../src/api/queries'

@@ -8,7 +8,7 @@ import { readFilter, writeFilter } from '../../src/favorites/filters'
 import { buildRows, columnsFor, itemsInRect, rowOfItem, tileWidth } from '../../src/favorites/layout'
 import { IMAGE_STYLES, chooseThumbnail, largestThumbnail } from '../../src/favorites/thumbnail-size'
 import { flatten } from '../../src/favorites/use-preview'
-import type { FavoritesPage } from '../../src/api/favorites'
+import type { ListPage } from '../../src/api/endpoints'
 
 const fav = (id: string, starredAt?: number) => favorite(id, { starredAt })
 
@@ -227,8 +227,8 @@ describe('itemsInRect (marquee)', () => {
 })
 
 describe('flatten', () => {
-  const page = (...ids: string[]): FavoritesPage => ({ items: ids.map((id) => fav(id)), autoDeleted: 0, skipped: 0 })
-  const ids = (pages: FavoritesPage[]) => flatten(pages).map((f) => f.id)
+  const page = (...ids: string[]): ListPage => ({ items: ids.map((id) => fav(id)), autoDeleted: 0, skipped: 0 })
+  const ids = (pages: ListPage[]) => flatten(pages).map((f) => f.id)
 
   it('lists every loaded file once, in order, as pages are appended', () => {
     const first = [page('a', 'b'), page('c')]

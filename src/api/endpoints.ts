@@ -17,7 +17,7 @@ export interface ListParams {
   imageProcess?: readonly string[]
 }
 
-export interface FavoritesPage {
+export interface ListPage {
   items: Favorite[]
   nextCursor?: string
   autoDeleted: number
@@ -35,7 +35,7 @@ export async function listFavorites(
   client: KooDriveClient,
   params: ListParams = {},
   { signal }: { signal?: AbortSignal } = {},
-): Promise<FavoritesPage> {
+): Promise<ListPage> {
   const body = await client.request(LIST_PATH, {
     signal,
     query: {
