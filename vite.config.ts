@@ -164,7 +164,7 @@ export default defineConfig(({ isSsrBuild }) => ({
           include: ['tests/e2e/**/*.test.ts'],
           // Retrying checks wait for a state, not a time: give a slow machine room (default 1 s).
           expect: { poll: { timeout: 10_000 } },
-          globalSetup: ['tests/e2e/global-setup.ts'],
+          globalSetup: ['tests/support/build-once.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
@@ -176,7 +176,7 @@ export default defineConfig(({ isSsrBuild }) => ({
           name: 'audit',
           environment: 'node',
           include: ['tests/audit/**/*.test.ts'],
-          globalSetup: ['tests/e2e/global-setup.ts'],
+          globalSetup: ['tests/support/build-once.ts'],
           testTimeout: 300_000,
           hookTimeout: 180_000,
           fileParallelism: false,
@@ -189,7 +189,7 @@ export default defineConfig(({ isSsrBuild }) => ({
           environment: 'node',
           include: ['tests/bench/**/*.test.ts'],
           // The browser benchmark measures the production build, as the e2e tests do.
-          globalSetup: ['tests/e2e/global-setup.ts'],
+          globalSetup: ['tests/support/build-once.ts'],
           testTimeout: 600_000,
           fileParallelism: false,
         },

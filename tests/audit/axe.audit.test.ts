@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core'
 import type { AxeResults } from 'axe-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
-import { openPage, quiet, startAppServer, withBrowserAndServer } from '../e2e/harness'
+import { openPage, quiet, startAppServer, withBrowserAndServer } from '../support/browser'
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const app = withBrowserAndServer({ demoFiles: 300, now: () => Date.now() })

@@ -7,7 +7,7 @@ import lighthouse from 'lighthouse'
 import desktopConfig from 'lighthouse/core/config/desktop-config.js'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
-import { startAppServer } from '../e2e/harness'
+import { startAppServer } from '../support/browser'
 
 let server: RunningServer
 let chrome: chromeLauncher.LaunchedChrome

@@ -4,7 +4,7 @@
 // fresh browser context. Figures go to bench/results.md; nothing is asserted about time.
 import type { BrowserContext, CDPSession, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
-import { newContext, quiet, withBrowserAndServer } from '../e2e/harness'
+import { newContext, quiet, withBrowserAndServer } from '../support/browser'
 import { firstPainted, instrument } from './page-timing'
 import { median, record } from './results'
 

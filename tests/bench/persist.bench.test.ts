@@ -3,7 +3,7 @@
 // in persist.ts; long tasks are observed while the list is scrolled and loaded. Reported only.
 import { expect, it } from 'vitest'
 import { MAX_PAGES } from '../../src/offline/persist'
-import { newContext, withBrowserAndServer } from '../e2e/harness'
+import { newContext, withBrowserAndServer } from '../support/browser'
 
 const app = withBrowserAndServer({ demoFiles: 22_000, now: () => Date.now() })
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? 0

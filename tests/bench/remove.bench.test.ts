@@ -2,7 +2,7 @@
 // 20,000 selected, in Chromium against the real server. Reported in bench/results.md, never asserted.
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
-import { openPage, quiet, withBrowserAndServer } from '../e2e/harness'
+import { openPage, quiet, withBrowserAndServer } from '../support/browser'
 import { median, record } from './results'
 
 const app = withBrowserAndServer({ demoFiles: 20_500, now: () => Date.now() })

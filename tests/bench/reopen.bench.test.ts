@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 import { expect, it } from 'vitest'
-import { CHROME_ARGS, quiet, withBrowserAndServer } from '../e2e/harness'
+import { CHROME_ARGS, quiet, withBrowserAndServer } from '../support/browser'
 import { firstPainted, instrument } from './page-timing'
 import { median, record } from './results'
 

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks'
 import { afterAll, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../src/server/app'
 import { encodeCursor } from '../../src/server/koodrive-requests'
-import { authHeaders, testConfig } from '../server/helpers'
+import { authHeaders, testConfig } from '../support/server'
 import { record } from './results'
 
 const LIST = '/koodrive/ose/v1/star/files'

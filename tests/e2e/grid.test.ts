@@ -2,7 +2,7 @@
 import type { Page, Request } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { SPECIAL } from '../../src/server/seed'
-import { nextFrame, openPage, quiet, startAppServer, withBrowserAndServer } from './harness'
+import { nextFrame, openPage, quiet, startAppServer, withBrowserAndServer } from '../support/browser'
 
 const app = withBrowserAndServer({ demoFiles: 5000 })
 

@@ -9,8 +9,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
 import type { ApiCall } from '../../src/server/config'
 import { DEMO_TOKEN } from '../../src/server/config'
-import { runningClock } from '../clock'
-import { CHROME_ARGS, launchBrowser, newContext, nextFrame, quiet, startAppServer, withBrowserAndServer } from './harness'
+import { runningClock } from '../support/clock'
+import { CHROME_ARGS, launchBrowser, newContext, nextFrame, quiet, startAppServer, withBrowserAndServer } from '../support/browser'
 
 const calls: ApiCall[] = []
 /** While set, the server holds each batch's answer until it resolves. */

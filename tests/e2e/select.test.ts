@@ -4,7 +4,7 @@ import type { Page, Request } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ApiCall } from '../../src/server/config'
 import { SPECIAL } from '../../src/server/seed'
-import { newContext, nextFrame, openPage, quiet, rowsBelowFold, withBrowserAndServer } from './harness'
+import { newContext, nextFrame, openPage, quiet, rowsBelowFold, withBrowserAndServer } from '../support/browser'
 
 let hold: (call: ApiCall) => Promise<void> | void = () => {}
 const app = withBrowserAndServer({ demoFiles: 300, latency: (call) => hold(call) })

@@ -11,9 +11,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
 import { DEMO_TOKEN, DEMO_USER_ID, type ApiCall } from '../../src/server/config'
-import { TIME_ZONE } from '../clock'
-import { recorder } from '../server/helpers'
-import { CHROME_ARGS, launchBrowser, newContext, quiet, startAppServer } from './harness'
+import { TIME_ZONE } from '../support/clock'
+import { recorder } from '../support/server'
+import { CHROME_ARGS, launchBrowser, newContext, quiet, startAppServer } from '../support/browser'
 
 const KEY = randomBytes(32)
 const calls: ApiCall[] = []

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
-import { openPage, startAppServer, withBrowserAndServer } from './harness'
+import { openPage, startAppServer, withBrowserAndServer } from '../support/browser'
 
 const app = withBrowserAndServer({ demoFiles: 300 })
 let proxy: RunningServer

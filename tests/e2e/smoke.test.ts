@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { newContext, withBrowserAndServer } from './harness'
+import { newContext, withBrowserAndServer } from '../support/browser'
 
 const app = withBrowserAndServer({ demoFiles: 300 })
 

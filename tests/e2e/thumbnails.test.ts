@@ -1,7 +1,7 @@
 // Thumbnails during a fling: tiles that only pass by are not asked for; once the grid is still,
 // every tile in view gets its thumbnail. Paced by frames, never by time.
 import { expect, it } from 'vitest'
-import { openPage, withBrowserAndServer } from './harness'
+import { openPage, withBrowserAndServer } from '../support/browser'
 
 const app = withBrowserAndServer({ demoFiles: 3000 })
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatXDate } from '../../src/api/client'
 import type { RunningServer } from '../../src/server/app'
-import { BATCH, LIST, TOKEN, USER, authHeaders, raw, startTestServer } from './helpers'
+import { BATCH, LIST, TOKEN, USER, authHeaders, raw, startTestServer } from '../support/server'
 
 let server: RunningServer
 beforeAll(async () => {

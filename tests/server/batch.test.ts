@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
 import { SPECIAL } from '../../src/server/seed'
-import { batch, list, pageAll, startTestServer, testConfig } from './helpers'
+import { batch, list, pageAll, startTestServer, testConfig } from '../support/server'
 import { startServer } from '../../src/server/app'
 
 let server: RunningServer

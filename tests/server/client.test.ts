@@ -6,7 +6,7 @@ import { ApiError, createClient, type KooDriveClient } from '../../src/api/clien
 import { listFavorites, setStarred } from '../../src/api/endpoints'
 import type { RunningServer } from '../../src/server/app'
 import { SPECIAL } from '../../src/server/seed'
-import { TOKEN, USER, recorder, startTestServer } from './helpers'
+import { TOKEN, USER, recorder, startTestServer } from '../support/server'
 
 const credentials = { token: TOKEN, userId: USER }
 const clientFor = (baseUrl: string, extra: Partial<Parameters<typeof createClient>[0]> = {}) =>

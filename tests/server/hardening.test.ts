@@ -10,7 +10,7 @@ import { answerMalformed, type RunningServer } from '../../src/server/app'
 import { createStatic } from '../../src/server/static'
 import { MAX_SIDE, outputSize, parseStyle } from '../../src/server/thumbnail-style'
 import { createThumbnails, pictureSize } from '../../src/server/thumbnails'
-import { LIST, TOKEN, authHeaders, list, raw, recorder, startTestServer, tempDir } from './helpers'
+import { LIST, TOKEN, authHeaders, list, raw, recorder, startTestServer, tempDir } from '../support/server'
 
 let server: RunningServer
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FILE_TYPE_CODES } from '../../src/api/wire'
 import type { RunningServer } from '../../src/server/app'
 import { SPECIAL } from '../../src/server/seed'
-import { list, pageAll, startTestServer } from './helpers'
+import { list, pageAll, startTestServer } from '../support/server'
 
 let server: RunningServer
 const FILES = 1500

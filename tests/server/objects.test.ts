@@ -3,7 +3,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
-import { list, raw, startTestServer, tempDir } from './helpers'
+import { list, raw, startTestServer, tempDir } from '../support/server'
 
 let server: RunningServer
 let staticDir: string

@@ -10,7 +10,7 @@ import { favoriteMutations, favoriteQueries, type SetStarredVariables } from '..
 import type { RunningServer } from '../../src/server/app'
 import type { ApiCall } from '../../src/server/config'
 import { SPECIAL } from '../../src/server/seed'
-import { TOKEN, USER, startTestServer } from './helpers'
+import { TOKEN, USER, startTestServer } from '../support/server'
 
 let hold: (call: ApiCall) => Promise<void> | void = () => {}
 let server: RunningServer

@@ -1,7 +1,7 @@
 import type http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
-import { BATCH, LIST, USER, authHeaders, batch, list, raw, recorder, startTestServer } from './helpers'
+import { BATCH, LIST, USER, authHeaders, batch, list, raw, recorder, startTestServer } from '../support/server'
 
 const SKEW = -7 * 60_000
 let upstream: RunningServer

@@ -9,7 +9,7 @@ import { formatXDate } from '../../src/api/client'
 import type { RunningServer } from '../../src/server/app'
 import { COOKIE } from '../../src/server/session'
 import { KEY_FILE, seal, sessionKeys, unseal } from '../../src/server/session-seal'
-import { LIST, TOKEN, USER, raw, recorder, startTestServer, tempDir } from './helpers'
+import { LIST, TOKEN, USER, raw, recorder, startTestServer, tempDir } from '../support/server'
 
 const SESSION = '/koodrive/session'
 const own = { 'X-Requested-With': 'koodrive-favorites', 'Sec-Fetch-Site': 'same-origin' }

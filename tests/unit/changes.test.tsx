@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
 import { FavoritesPage } from '../../src/favorites/favorites-page'
 import type { RunningServer } from '../../src/server/app'
 import { SPECIAL } from '../../src/server/seed'
-import { startTestServer } from '../server/helpers'
-import { renderWithApp, testClient } from './render'
+import { startTestServer } from '../support/server'
+import { renderWithApp, testClient } from '../support/render'
 
 // Noon, local time: the date groups do not depend on the time zone.
 vi.setSystemTime(new Date(2026, 2, 18, 12, 0))

@@ -7,9 +7,9 @@ import { App } from '../../src/app/app'
 import { session } from '../../src/lib/session'
 import type { RunningServer } from '../../src/server/app'
 import type { ServerConfig } from '../../src/server/config'
-import { TOKEN, USER, testConfig } from '../server/helpers'
+import { TOKEN, USER, testConfig } from '../support/server'
 import { startServer } from '../../src/server/app'
-import { browserCookies } from './browser-cookies'
+import { browserCookies } from '../support/browser-cookies'
 
 let server: RunningServer
 let config: ServerConfig

@@ -4,8 +4,8 @@ import userEvent from '@testing-library/user-event'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
 import { FavoritesPage } from '../../src/favorites/favorites-page'
-import { startTestServer } from '../server/helpers'
-import { renderWithApp, testClient } from './render'
+import { startTestServer } from '../support/server'
+import { renderWithApp, testClient } from '../support/render'
 
 // Noon, local time: the newest favorites (minutes old) fall under "Today" in every time zone.
 vi.setSystemTime(new Date(2026, 2, 18, 12, 0))

@@ -1,6 +1,6 @@
 // Pure pieces of the grid: layout math, thumbnail choice, date groups, URL filters, names, i18n.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { favorite } from './fixtures'
+import { favorite } from '../support/fixtures'
 import { detectLocale, loadCatalog, makeI18n, type MessageKey } from '../../src/lib/i18n'
 import { dateGroup, dateGrouper } from '../../src/favorites/date-groups'
 import { displayName } from '../../src/favorites/display-name'

@@ -1,6 +1,6 @@
 // Keyboard movement in the grid (pure): the arrow, Home/End and Page keys.
 import { describe, expect, it } from 'vitest'
-import { favorite } from './fixtures'
+import { favorite } from '../support/fixtures'
 import { moveTarget } from '../../src/favorites/keyboard'
 import { buildRows } from '../../src/favorites/layout'
 

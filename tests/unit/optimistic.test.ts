@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../src/api/client'
-import { favorite } from './fixtures'
+import { favorite } from '../support/fixtures'
 import { StarChangeError, failedFiles, patchStarred, restorePlaces, sharePages, type FavoritesData } from '../../src/api/optimistic'
 
 const fav = (id: string) => favorite(id, { name: `${id}.png` })

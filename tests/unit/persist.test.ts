@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { favoriteQueries } from '../../src/api/queries'
 import { isKeptCopy } from '../../src/offline/kept-copy'
 import { MAX_AGE_MS, MAX_PAGES, SCHEMA, persistOptions } from '../../src/offline/persist'
-import { startTestServer } from '../server/helpers'
-import { testClient } from './render'
+import { startTestServer } from '../support/server'
+import { testClient } from '../support/render'
 
 describe('persistOptions', () => {
   const options = persistOptions('user-1')

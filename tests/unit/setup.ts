@@ -2,7 +2,7 @@ import '@testing-library/jest-dom/vitest'
 import { onlineManager } from '@tanstack/react-query'
 import { cleanup } from '@testing-library/react'
 import { afterEach, vi } from 'vitest'
-import { TEST_NOW } from '../clock'
+import { TEST_NOW } from '../support/clock'
 
 // "now" is pinned (Date only; timers run as usual): the seed and the date groups never depend on
 // the hour the tests run. The servers these tests start read the same Date.

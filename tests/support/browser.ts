@@ -4,8 +4,8 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { afterAll, beforeAll, expect } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
 import type { ServerConfig } from '../../src/server/config'
-import { startTestServer } from '../server/helpers'
-import { TIME_ZONE, runningClock } from '../clock'
+import { startTestServer } from './server'
+import { TIME_ZONE, runningClock } from './clock'
 
 export const CHROME_ARGS = [
   '--no-sandbox',
@@ -21,7 +21,7 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROME_ARGS })
 }
 
-/** The server's clock starts at the pinned "now" (see tests/clock.ts), so the seed is the same at any hour. */
+/** The server's clock starts at the pinned "now" (see tests/support/clock.ts), so the seed is the same at any hour. */
 export function startAppServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
   return startTestServer({ staticDir: path.resolve('dist/client'), now: runningClock(), ...overrides })
 }

@@ -6,7 +6,7 @@ import { createClient, type KooDriveClient } from '../../src/api/client'
 import { AppProviders, makeAppClients } from '../../src/app/app'
 import { I18nProvider } from '../../src/lib/i18n'
 import { session } from '../../src/lib/session'
-import { TOKEN, USER } from '../server/helpers'
+import { TOKEN, USER } from './server'
 
 /** A client that signs its own calls, as KooDrive's pages describe (the app's goes through the session cookie). */
 export function testClient(baseUrl: string, fetchImpl?: typeof fetch): KooDriveClient {
