@@ -11,7 +11,7 @@ import { listFilter, readFilter } from '../favorites/filters'
 import { ClientContext, StarMutationContext, useKooDriveClient } from '../lib/client-context'
 import { I18nProvider, useI18n } from '../lib/i18n'
 import { afterPaint, whenIdle } from '../lib/idle'
-import { isNetworkFailure, networkFailed } from '../lib/network'
+import { isNetworkFailure, networkFailed, watchNetwork } from '../lib/network'
 import { session, useSession } from '../lib/session'
 import { startOutbox } from '../offline/outbox'
 import { MAX_AGE_MS, persistOptions } from '../offline/persist'
@@ -65,6 +65,7 @@ export function makeAppClients(client: KooDriveClient): AppClients {
   // A change that waits for Connect would then wait for the query that says who is connected:
   // resume the queries at once.
   onlineManager.subscribe((online) => online && queryClient.getQueryCache().onOnline())
+  watchNetwork()
   // The same object the screens pass to useMutation: a change resumed with only its key and
   // variables (after a 401, or from the outbox) runs exactly what a click runs.
   queryClient.setMutationDefaults(starMutation.mutationKey, starMutation)

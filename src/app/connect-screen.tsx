@@ -11,15 +11,10 @@ import { favoriteMutations, favoriteQueries, forgetUser, shouldRetry } from '../
 import { sessionCall } from '../api/session'
 import { listFilter, readFilter } from '../favorites/filters'
 import { Button } from '../ui/controls'
+import { TextField } from '../ui/text-field'
 import { useKooDriveClient } from '../lib/client-context'
 import { useI18n } from '../lib/i18n'
 import { session } from '../lib/session'
-
-const inputClass = cn(
-  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2',
-  'text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600',
-  'dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100',
-)
 
 export function ConnectScreen({ reason }: { reason?: string }) {
   const { t } = useI18n()
@@ -83,28 +78,8 @@ export function ConnectScreen({ reason }: { reason?: string }) {
           </p>
         )}
         <p className="text-sm text-slate-700 dark:text-slate-300">{t('connectIntro')}</p>
-        <label className="block text-sm font-medium">
-          {t('accessToken')}
-          <input
-            className={inputClass}
-            type="password"
-            autoComplete="off"
-            required
-            value={token}
-            onChange={(e) => setToken(e.target.value)}
-          />
-        </label>
-        <label className="block text-sm font-medium">
-          {t('userId')}
-          <input
-            className={inputClass}
-            type="text"
-            autoComplete="username"
-            required
-            value={userId}
-            onChange={(e) => setUserId(e.target.value)}
-          />
-        </label>
+        <TextField label={t('accessToken')} type="password" autoComplete="off" required value={token} onValue={setToken} />
+        <TextField label={t('userId')} type="text" autoComplete="username" required value={userId} onValue={setUserId} />
         <p id={helpId} className="text-sm text-slate-600 dark:text-slate-400">
           {t('connectHelp')}
         </p>

@@ -40,14 +40,17 @@ export function networkFailed() {
   void probe()
 }
 
-// TanStack pauses retries while the tab is hidden. A tab in the background may be the one that
-// sends the changes queued offline, so it must not wait to be looked at (nothing here refetches
-// on focus anyway).
-focusManager.setFocused(true)
-
-onlineManager.subscribe((online) => {
-  if (!online) void probe()
-})
+/**
+ * Set up once by the app shell: TanStack pauses retries while the tab is hidden, but a tab in the
+ * background may be the one that sends the changes queued offline, so it must not wait to be
+ * looked at (nothing here refetches on focus anyway); and going offline starts the probe.
+ */
+export function watchNetwork() {
+  focusManager.setFocused(true)
+  return onlineManager.subscribe((online) => {
+    if (!online) void probe()
+  })
+}
 
 const subscribe = (listener: () => void) => onlineManager.subscribe(listener)
 const isOnline = () => onlineManager.isOnline()
