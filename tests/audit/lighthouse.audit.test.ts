@@ -59,5 +59,6 @@ it.each(['mobile', 'desktop'] as const)('Lighthouse, %s', async (formFactor) => 
   )
   const errors = (lhr.audits['errors-in-console']?.details as { items?: { description?: string; url?: string }[] } | undefined)?.items ?? []
   for (const e of errors.slice(0, 5)) console.log(`  console error: ${e.description ?? ''} ${e.url ?? ''}`)
-  expect(lhr.categories['best-practices']).toBeDefined()
+  // A run that could not score (an error page, a crashed renderer) has a null score.
+  expect(perfScore(lhr)).toBeGreaterThan(0)
 })

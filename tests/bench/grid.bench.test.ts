@@ -235,7 +235,8 @@ it('thumbnails settling after a fling, against after a jump', async () => {
     value: `${fmt(median(fling), 0)} ms / ${fmt(median(jump), 0)} ms (${fmt(median(fling) / median(jump))}x)`,
     target: '',
   })
-  expect(fling).toHaveLength(TRIALS)
+  // A trial that never settled (a waiting tile left for ever) has no finite time.
+  expect([...fling, ...jump].every((ms) => Number.isFinite(ms) && ms >= 0)).toBe(true)
 })
 
 it('first thumbnail, against a static page showing one', async () => {
@@ -265,7 +266,7 @@ it('first thumbnail, against a static page showing one', async () => {
     target: '<= 3x',
     met: ratio <= 3,
   })
-  expect(appTimes).toHaveLength(TRIALS)
+  expect([...appTimes, ...staticTimes].every((ms) => Number.isFinite(ms) && ms > 0)).toBe(true)
 })
 
 it('loading 20,000 by jumping to the end: long frames, heap and DOM', async () => {
@@ -321,5 +322,6 @@ it('loading 20,000 by jumping to the end: long frames, heap and DOM', async () =
     target: 'none over 100 ms',
     met: Math.max(...trials.map((t) => t.over100)) === 0,
   })
-  expect(trials).toHaveLength(TRIALS)
+  // 20,000 were loaded in every trial: the heap and DOM figures are for what they say.
+  expect(trials.every((t) => Number.isFinite(t.perFavorite) && t.dom20k > 0)).toBe(true)
 })

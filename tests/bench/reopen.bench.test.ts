@@ -65,5 +65,5 @@ it('first thumbnail of the installed app reopened with a kept copy, against a fi
     target: '<= 0.65',
     met: ratio <= 0.65,
   })
-  expect(reopened).toHaveLength(TRIALS)
+  expect([...first, ...reopened].every((ms) => Number.isFinite(ms) && ms > 0)).toBe(true)
 })
