@@ -17,8 +17,9 @@ import { CHROME_ARGS, launchBrowser, newContext, quiet, startAppServer } from '.
 
 const KEY = randomBytes(32)
 const calls: ApiCall[] = []
-/** While set, the embedded KooDrive holds each batch's answer until it resolves. */
+/** While set, the embedded KooDrive holds each batch's (or list page's) answer until it resolves. */
 let holdBatches: Promise<void> | undefined
+let holdLists: Promise<void> | undefined
 let browser: Browser
 let upstream: RunningServer
 let proxy: RunningServer
@@ -32,7 +33,7 @@ beforeAll(async () => {
       demoFiles: 400,
       latency: (call) => {
         calls.push(call)
-        return call.kind === 'batch' ? holdBatches : undefined
+        return call.kind === 'batch' ? holdBatches : holdLists
       },
     }),
   ])
@@ -47,6 +48,7 @@ afterAll(async () => {
 })
 afterEach(() => {
   cut = false
+  holdLists = undefined
   calls.length = 0
   upstream.config.demoToken = DEMO_TOKEN
   upstream.app.store!.db.prepare('UPDATE files SET starred = 1').run()
@@ -90,22 +92,26 @@ async function removeAt(page: Page, index: number) {
   await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Remove from favorites' }).click()
 }
 
-/** How many changes the offline outbox holds. */
-const queuedChanges = (page: Page) =>
+/** How many records an IndexedDB store of the app holds. */
+const records = (page: Page, db: string, store: string) =>
   page.evaluate(
-    () =>
+    ([dbName, storeName]) =>
       new Promise<number>((resolve, reject) => {
-        const request = indexedDB.open('koodrive-outbox')
+        const request = indexedDB.open(dbName!)
         request.onerror = () => reject(request.error)
         request.onsuccess = () => {
-          const db = request.result
-          if (!db.objectStoreNames.contains('changes')) return resolve(0)
-          const count = db.transaction('changes').objectStore('changes').count()
+          const opened = request.result
+          if (!opened.objectStoreNames.contains(storeName!)) return resolve(0)
+          const count = opened.transaction(storeName!).objectStore(storeName!).count()
           count.onsuccess = () => resolve(count.result)
         }
       }),
+    [db, store],
   )
-
+/** Kept favorites (one record per user). */
+const keptCopies = (page: Page) => records(page, 'koodrive-cache', 'clients')
+/** How many changes the offline outbox holds. */
+const queuedChanges = (page: Page) => records(page, 'koodrive-outbox', 'changes')
 describe('the session', () => {
   it('is an HttpOnly, SameSite=Strict cookie that holds no form of the token, out of document.cookie, and outlives a reload and a new tab', async () => {
     const { context, page } = await connected()
@@ -165,6 +171,48 @@ describe('the session', () => {
     expect(await connectHeading(page).count()).toBe(0)
     await quiet(page)
     expect(batches()).toHaveLength(1)
+    await context.close()
+  })
+
+  it('reopened, the installed app shows its kept favorites before any list request is answered', async () => {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kd-profile-'))
+    const launch = async (later = 0) => {
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        args: CHROME_ARGS,
+        viewport: { width: 1280, height: 800 },
+        timezoneId: TIME_ZONE,
+      })
+      await context.clock.install({ time: upstream.config.now() + later })
+      return { context, page: context.pages()[0] ?? (await context.newPage()) }
+    }
+    let { context, page } = await launch()
+    await page.goto(upstream.url)
+    await cells(page).first().waitFor()
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+    await quiet(page)
+    await expect.poll(() => keptCopies(page)).toBe(1)
+    const firstNames = await cells(page).evaluateAll((els) => els.slice(0, 12).map((el) => el.textContent))
+    await context.close()
+
+    let answer!: () => void
+    holdLists = new Promise<void>((resolve) => (answer = resolve))
+    try {
+      // Six minutes later: the kept copy is stale (fresh for five), so the screen asks for the list.
+      ;({ context, page } = await launch(6 * 60_000))
+      const listsAsked = () => calls.filter((c) => c.kind === 'list').length
+      const before = listsAsked()
+      await page.goto(upstream.url)
+      await cells(page).first().waitFor()
+      // The kept copy is on screen while every list request is still held by the server.
+      expect(await cells(page).evaluateAll((els) => els.slice(0, 12).map((el) => el.textContent))).toEqual(firstNames)
+      await expect.poll(listsAsked).toBeGreaterThan(before)
+      expect(await page.getByRole('main').getAttribute('aria-busy')).toBe('true')
+    } finally {
+      answer()
+      holdLists = undefined
+    }
+    await quiet(page)
     await context.close()
   })
 
