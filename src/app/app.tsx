@@ -130,11 +130,13 @@ function Shell() {
   const refused = check.error instanceof ApiError && check.error.unauthorized ? check.error : undefined
   const nobody = check.data === null || refused !== undefined
   if (userId) return <FavoritesPage />
-  // A kept copy is shown at once, before any answer; the check then says who is connected.
-  if (open && user && !nobody) return <FavoritesPage />
-  // Waiting for the check (a session connects just after it), unless there is no network for it.
-  if (open && !nobody && !check.isError && check.fetchStatus !== 'paused') return null
-  if (open && check.isError && !nobody) return <Crash error={check.error} />
+  if (open && !nobody) {
+    // A kept copy is shown at once, before any answer; the check then says who is connected.
+    if (user) return <FavoritesPage />
+    if (check.isError) return <Crash error={check.error} />
+    // Waiting for the check (a session connects just after it), unless there is no network for it.
+    if (check.fetchStatus !== 'paused') return null
+  }
   return (
     <Suspense>
       {/* Not connected at all is no news; a session that ended (a forged cookie, a new server key) is. */}

@@ -32,10 +32,6 @@ let writes: Promise<unknown> = Promise.resolve()
 /** Resolves once every record asked to be written or deleted so far is. */
 export const outboxWrites = () => writes
 
-const failed = (): never => {
-  throw new Error('IndexedDB is not available')
-}
-
 function write(job: () => Promise<unknown>) {
   writes = writes.then(job).catch(() => {}) // a full or blocked store must not stop the app
 }
@@ -68,7 +64,7 @@ export function startOutbox({ queryClient, starMutation, user }: OutboxOptions):
       const { mutationId } = m
       write(() =>
         afterPaint()
-          .then(() => set(id, record, store ?? failed()))
+          .then(() => (store ? set(id, record, store) : Promise.reject(new Error('No IndexedDB'))))
           .catch(() => recorded.has(mutationId) && unsavedChanges.add(mutationId)),
       )
     } else if ((m.state.status !== 'pending' || event.type === 'removed') && recorded.has(m.mutationId)) {

@@ -28,7 +28,7 @@ export function answerErrors(route: Route, unexpected: (error: unknown) => HttpE
       if (res.destroyed) return
       if (res.headersSent) return void res.destroy()
       const e = error instanceof HttpError ? error : unexpected(error)
-      sendError(res, e, { ...headers(), ...e.headers })
+      sendError(res, e, headers())
     }
   }
 }
@@ -46,7 +46,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 export function sendError(res: ServerResponse, error: HttpError, headers: Record<string, string> = {}) {
-  sendJson(res, error.status, { code: error.code, msg: error.message }, headers)
+  sendJson(res, error.status, { code: error.code, msg: error.message }, { ...headers, ...error.headers })
 }
 
 /** Reads a request body, refusing more than `limit` bytes with a 413 before reading it all. */

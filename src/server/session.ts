@@ -63,7 +63,6 @@ export function fromOwnPages(req: IncomingMessage): boolean {
 
 const forbidden = () => new HttpError(403, 'SESSION.CROSS_SITE', 'This call must come from the app itself')
 const noSession = (msg: string) => new HttpError(401, 'SESSION.NONE', msg)
-const ended = () => new HttpError(401, 'SESSION.ENDED', 'This browser’s session is no longer valid')
 
 export function createSessions({ keys, maxAgeMs, now, demo }: SessionOptions) {
   const maxAgeS = Math.floor(maxAgeMs / 1000)
@@ -72,6 +71,9 @@ export function createSessions({ keys, maxAgeMs, now, demo }: SessionOptions) {
   const current = keys[0]!
   const issue = (req: IncomingMessage, c: Credentials) => cookie(req, seal({ ...c, iat: now() }, current), maxAgeS)
   const clear = (req: IncomingMessage) => cookie(req, '', 0)
+  /** A cookie that does not open, or is too old: said, and cleared. */
+  const ended = (req: IncomingMessage) =>
+    new HttpError(401, 'SESSION.ENDED', 'This browser’s session is no longer valid', { 'Set-Cookie': clear(req) })
 
   /** The session a request carries: undefined without a cookie; 'invalid' when it does not open or has expired. */
   function open(req: IncomingMessage): { value: Sealed; stale: boolean } | 'invalid' | undefined {
@@ -89,9 +91,7 @@ export function createSessions({ keys, maxAgeMs, now, demo }: SessionOptions) {
     async (req, res) => {
       if (req.method === 'GET') {
         const session = open(req)
-        if (session === 'invalid') {
-          return sendError(res, ended(), { 'Set-Cookie': clear(req) })
-        }
+        if (session === 'invalid') throw ended(req)
         if (session) {
           const headers: Record<string, string> = session.stale ? { 'Set-Cookie': issue(req, session.value) } : {}
           return sendJson(res, 200, { userId: session.value.userId }, headers)
@@ -127,9 +127,7 @@ export function createSessions({ keys, maxAgeMs, now, demo }: SessionOptions) {
         return app ? sendError(res, noSession('This browser has no session: it expired or was ended')) : api(req, res)
       }
       if (!fromOwnPages(req)) return sendError(res, forbidden())
-      if (session === 'invalid') {
-        return sendError(res, ended(), { 'Set-Cookie': clear(req) })
-      }
+      if (session === 'invalid') return sendError(res, ended(req))
       req.headers.authorization = `Bearer ${session.value.token}`
       req.headers['x-user-id'] = session.value.userId
       const xDate = parseXDate(String(req.headers['x-date'] ?? ''))
