@@ -5,23 +5,23 @@ import tseslint from 'typescript-eslint'
 
 /**
  * One import direction (as bulletproof-react's ESLint config does it):
- * app -> features (favorites, offline) -> lib, ui -> api. The server shares only the API's wire types.
+ * app -> favorites -> data -> lib, ui -> api -> wire. The server shares only the wire format.
  * A folder named here must not be imported from the folder the rule is for.
  */
 const forbid = (...folders) =>
   folders.map((folder) => ({
-    group: [`../${folder}`, `../${folder}/**`],
-    message: `Imports go one way: app -> favorites, offline -> lib, ui -> api. This folder may not import src/${folder}.`,
+    group: [`../${folder}`, `../${folder}/**`, `../../${folder}`, `../../${folder}/**`],
+    message: `Imports go one way: app -> favorites -> data -> lib, ui -> api -> wire. This folder may not import src/${folder}.`,
   }))
 const boundaries = [
-  { files: ['src/api/**'], patterns: forbid('app', 'favorites', 'offline', 'lib', 'ui', 'server') },
-  { files: ['src/ui/**'], patterns: forbid('app', 'favorites', 'offline', 'lib', 'server') },
-  { files: ['src/lib/**'], patterns: forbid('app', 'favorites', 'offline', 'ui', 'server') },
-  // Features never import each other.
-  { files: ['src/favorites/**'], patterns: forbid('app', 'offline', 'server') },
-  { files: ['src/offline/**'], patterns: forbid('app', 'favorites', 'server') },
+  { files: ['src/wire/**'], patterns: forbid('api', 'data', 'lib', 'ui', 'favorites', 'app', 'server') },
+  { files: ['src/api/**'], patterns: forbid('data', 'lib', 'ui', 'favorites', 'app', 'server') },
+  { files: ['src/ui/**'], patterns: forbid('data', 'lib', 'favorites', 'app', 'server') },
+  { files: ['src/lib/**'], patterns: forbid('data', 'ui', 'favorites', 'app', 'server') },
+  { files: ['src/data/**'], patterns: forbid('ui', 'favorites', 'app', 'server') },
+  { files: ['src/favorites/**'], patterns: forbid('app', 'server') },
   { files: ['src/app/**'], patterns: forbid('server') },
-  { files: ['src/server/**'], patterns: forbid('app', 'favorites', 'offline', 'lib', 'ui') },
+  { files: ['src/server/**'], patterns: forbid('api', 'data', 'lib', 'ui', 'favorites', 'app') },
 ].map(({ files, patterns }) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } }))
 
 export default tseslint.config(

@@ -105,7 +105,7 @@ function pwa() {
         {
           // Thumbnails (and previews) from any image host: only real CORS answers with status 200
           // are kept; an opaque one costs ~7 MB of quota in Chromium, so it is passed on uncached.
-          // The page's own warm-up fetch (see offline/update-prompt.tsx) says so with its Accept header.
+          // The page's own warm-up fetch (see app/update-prompt.tsx) says so with its Accept header.
           urlPattern: ({ request, sameOrigin, url }) =>
             (request.destination === 'image' || request.headers.get('accept') === 'image/*') &&
             !(sameOrigin && !url.pathname.startsWith('/obs/')),
@@ -139,10 +139,12 @@ export default defineConfig(({ isSsrBuild }) => ({
       {
         extends: true,
         test: {
-          name: 'unit',
+          // The client's tests, in folders that mirror src/. A file that talks to the real server
+          // over Node's fetch says so with a @vitest-environment node docblock.
+          name: 'app',
           environment: 'jsdom',
-          include: ['tests/unit/**/*.test.{ts,tsx}'],
-          setupFiles: ['tests/unit/setup.ts'],
+          include: ['tests/{app,api,data,favorites,lib,ui,wire}/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/support/setup.ts'],
         },
       },
       {
@@ -151,7 +153,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['tests/server/**/*.test.ts'],
+          include: ['tests/server/**/*.test.ts', 'tests/boundaries.test.ts'],
           testTimeout: 30_000,
           execArgv: ['--expose-gc'],
         },
@@ -180,6 +182,18 @@ export default defineConfig(({ isSsrBuild }) => ({
           testTimeout: 300_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'screenshots',
+          environment: 'node',
+          include: ['tests/screenshots/**/*.test.ts'],
+          expect: { poll: { timeout: 15_000 } },
+          globalSetup: ['tests/support/build-once.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {

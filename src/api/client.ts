@@ -1,8 +1,8 @@
 // The thin fetch client: headers KooDrive expects, clock-skew-corrected X-Date, timeouts,
 // status and body-code checks, one typed error. Knows nothing of React.
 import * as v from 'valibot'
-import { formatXDate, SESSION_HEADER, SESSION_HEADER_VALUE } from './wire'
-import { errorBodySchema, isSuccessCode } from './wire-schemas'
+import { formatXDate, SESSION_HEADER, SESSION_HEADER_VALUE } from '../wire/format'
+import { errorBodySchema, isSuccessCode } from '../wire/schemas'
 
 export interface Credentials {
   token: string

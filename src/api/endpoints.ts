@@ -2,8 +2,8 @@
 import * as v from 'valibot'
 import { ApiError, type KooDriveClient } from './client'
 import { toFavorite, type Favorite } from './favorite'
-import { BATCH_PATH, LIST_PATH, MAX_BATCH, type WireBatchRequest } from './wire'
-import { batchResponseSchema, isSuccessCode, listResponseSchema } from './wire-schemas'
+import { BATCH_PATH, LIST_PATH, MAX_BATCH, type WireBatchRequest } from '../wire/format'
+import { batchResponseSchema, isSuccessCode, listResponseSchema } from '../wire/schemas'
 
 export type SortDirection = 'asc' | 'desc'
 

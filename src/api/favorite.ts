@@ -1,7 +1,7 @@
 // The app's own model of a favorite, and the one place that turns the wire shape into it.
 import * as v from 'valibot'
-import { FILE_TYPES, parseXDate } from './wire'
-import { starFileSchema, type StarFileInput } from './wire-schemas'
+import { FILE_TYPES, parseXDate } from '../wire/format'
+import { starFileSchema, type StarFileInput } from '../wire/schemas'
 
 /**
  * The app's own kinds of file and of space. Wire codes are turned into these here, at the

@@ -1,7 +1,7 @@
 // The session the app's own server holds for this browser: who is connected (GET), connect (POST,
 // the token and user ID, once: the page never sees the token again) and disconnect (DELETE).
 import { ApiError, type Credentials } from './client'
-import { SESSION_HEADER, SESSION_HEADER_VALUE, SESSION_PATH } from './wire'
+import { SESSION_HEADER, SESSION_HEADER_VALUE, SESSION_PATH } from '../wire/format'
 
 /**
  * One call to the session route; resolves with the connected user's ID (undefined for DELETE).

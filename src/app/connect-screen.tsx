@@ -1,18 +1,17 @@
 // Connect: the access token and user ID go to the app's own server once, which keeps them sealed
 // in an HttpOnly cookie. Their check is the first page of favorites itself, through that session,
 // and that page is what the grid then shows.
-import { cn } from '../ui/cn'
 import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { useSearchParams } from 'react-router-dom'
 import { ApiError, type Credentials } from '../api/client'
 import { listFavorites } from '../api/endpoints'
-import { favoriteMutations, favoriteQueries, forgetUser, shouldRetry } from '../api/queries'
+import { favoriteMutations, favoriteQueries, forgetUser, shouldRetry } from '../data/queries'
 import { sessionCall } from '../api/session'
 import { listFilter, readFilter } from '../favorites/filters'
 import { Button } from '../ui/controls'
 import { TextField } from '../ui/text-field'
-import { useKooDriveClient } from '../lib/client-context'
+import { useKooDriveClient } from '../data/client-context'
 import { useI18n } from '../lib/i18n'
 import { session } from '../lib/session'
 
@@ -61,10 +60,9 @@ export function ConnectScreen({ reason }: { reason?: string }) {
     <main className="flex min-h-dvh items-center justify-center bg-page p-4 text-slate-900 dark:text-slate-100">
       <form
         onSubmit={onSubmit}
-        className={cn(
-          'w-full max-w-md space-y-4 rounded-xl border border-slate-200 bg-white p-6',
-          'shadow-sm dark:border-slate-800 dark:bg-slate-900',
-        )}
+        className={
+          'w-full max-w-md space-y-4 rounded-xl border border-slate-200 bg-white p-6 ' + 'shadow-sm dark:border-slate-800 dark:bg-slate-900'
+        }
         aria-describedby={helpId}
       >
         <h1 className="flex items-center gap-2 text-xl font-semibold">

@@ -1,31 +1,30 @@
 // The favorites screen: filters in the URL, the infinite grid, the preview.
-import { cn } from '../ui/cn'
 import { useInfiniteQuery, useIsMutating } from '@tanstack/react-query'
 import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router-dom'
-import { favoriteMutations, favoriteQueries } from '../api/queries'
-import { useKooDriveClient } from '../lib/client-context'
+import { favoriteMutations, favoriteQueries } from '../data/queries'
+import { useKooDriveClient } from '../data/client-context'
 import { whenIdle } from '../lib/idle'
 import { useI18n } from '../lib/i18n'
 import { useSession } from '../lib/session'
 import { Button } from '../ui/controls'
-import { ChangeStatus } from './change-status'
-import { FavoritesGrid } from './favorites-grid'
-import { FavoritesHeader, useDensity } from './favorites-header'
+import { ChangeStatus } from './changes/change-status'
+import { FavoritesGrid } from './grid/favorites-grid'
+import { FavoritesHeader, useDensity } from './header/favorites-header'
 import { listFilter, readFilter, writeFilter, type ViewFilter } from './filters'
-import { GridFooter, errorDetail } from './grid-footer'
-import { OfflineStatus } from './offline-status'
-import { NO_SELECTION, keepPresent, selectedIn, type Selection } from './selection'
-import { flatten, usePreview } from './use-preview'
-import { useStarChanges } from './use-star-changes'
+import { GridFooter, errorDetail } from './grid/grid-footer'
+import { OfflineStatus } from './changes/offline-status'
+import { NO_SELECTION, keepPresent, selectedIn, type Selection } from './selection/selection'
+import { flatten, usePreview } from './preview/use-preview'
+import { useStarChanges } from './changes/use-star-changes'
 
 // Shown on demand, so not in the first screen's JavaScript; fetched while the browser is idle.
-const loadPreview = () => import('./preview-dialog')
-const loadToolbar = () => import('./selection-toolbar')
+const loadPreview = () => import('./preview/preview-dialog')
+const loadToolbar = () => import('./selection/selection-toolbar')
 const PreviewDialog = lazy(() => loadPreview().then((m) => ({ default: m.PreviewDialog })))
 const SelectionToolbar = lazy(() => loadToolbar().then((m) => ({ default: m.SelectionToolbar })))
-const AutoDeletedNotice = lazy(() => import('./auto-deleted-notice').then((m) => ({ default: m.AutoDeletedNotice })))
-const ShortcutsDialog = lazy(() => import('./shortcuts-dialog').then((m) => ({ default: m.ShortcutsDialog })))
+const AutoDeletedNotice = lazy(() => import('./changes/auto-deleted-notice').then((m) => ({ default: m.AutoDeletedNotice })))
+const ShortcutsDialog = lazy(() => import('./header/shortcuts-dialog').then((m) => ({ default: m.ShortcutsDialog })))
 
 export function FavoritesPage() {
   const client = useKooDriveClient()
@@ -79,7 +78,7 @@ export function FavoritesPage() {
       void loadToolbar()
       void loadPreview()
       // Shown when the app's server cannot be reached: loaded while it still can be.
-      void import('./disconnect-failed')
+      void import('./header/disconnect-failed')
     }, 2000)
   }, [hasData])
 
@@ -108,7 +107,7 @@ export function FavoritesPage() {
     )
   } else if (items.length === 0 && !hasNextPage) {
     body = (
-      <div className={cn('mx-auto mt-12 flex max-w-xl flex-col items-center gap-3 p-4 text-center', 'text-slate-700 dark:text-slate-300')}>
+      <div className={'mx-auto mt-12 flex max-w-xl flex-col items-center gap-3 p-4 text-center ' + 'text-slate-700 dark:text-slate-300'}>
         <p role="status">{filter.type === 'all' ? t('emptyAll') : t('emptyFiltered')}</p>
         {filter.type !== 'all' && <Button onClick={() => setFilter({ ...filter, type: 'all' })}>{t('showAll')}</Button>}
       </div>

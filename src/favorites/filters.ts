@@ -1,10 +1,10 @@
 // The list's filter and sort, as they appear in the URL (?type=images&sort=oldest).
-import { FILE_TYPES } from '../api/wire'
+import { FILE_TYPES } from '../wire/format'
 import type { FileKind } from '../api/favorite'
 import type { SortDirection } from '../api/endpoints'
-import type { ListFilter } from '../api/queries'
-import { MAX_PAGE_SIZE } from '../api/wire'
-import { IMAGE_STYLES } from './thumbnail-size'
+import type { ListFilter } from '../data/queries'
+import { MAX_PAGE_SIZE } from '../wire/format'
+import { IMAGE_STYLES } from './grid/thumbnail-size'
 
 export const TYPE_FILTERS = {
   all: undefined,

@@ -2,7 +2,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { API_PREFIX, SESSION_PATH } from '../api/wire'
+import { API_PREFIX, SESSION_PATH } from '../wire/format'
 import type { ServerConfig } from './config'
 import { rawPath, sendJson } from './http'
 import { createKooDriveApi } from './koodrive'

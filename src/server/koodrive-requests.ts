@@ -1,7 +1,7 @@
 // What the embedded KooDrive reads from a request, checked as KooDrive checks it: the headers
 // every call carries, the list's query and cursor, and the batch body.
 import type { IncomingMessage } from 'node:http'
-import { FILE_TYPE_CODES, MAX_BATCH, MAX_PAGE_SIZE, parseXDate, X_DATE_WINDOW_MS } from '../api/wire'
+import { FILE_TYPE_CODES, MAX_BATCH, MAX_PAGE_SIZE, parseXDate, X_DATE_WINDOW_MS } from '../wire/format'
 import type { ServerConfig } from './config'
 import { HttpError } from './http'
 import type { Position } from './store'
@@ -12,7 +12,7 @@ const MAX_STYLES = 8
 const unauthorized = (msg: string) => new HttpError(401, 'APIGW.0301', msg)
 const badRequest = (msg: string) => new HttpError(400, '400', msg)
 
-// The server checks X-Date with the same definition the client writes it by (src/api/wire.ts).
+// The server checks X-Date with the same definition the client writes it by (src/wire/format.ts).
 export { parseXDate }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -1,7 +1,7 @@
 // The embedded KooDrive: both favorites endpoints, checked as KooDrive checks them.
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { BATCH_PATH, LIST_PATH, type WireBatchResponse, type WireListResponse, type WireStarFile } from '../api/wire'
+import { BATCH_PATH, LIST_PATH, type WireBatchResponse, type WireListResponse, type WireStarFile } from '../wire/format'
 import type { ServerConfig } from './config'
 import { answerErrors, HttpError, rawPath, rawQuery, readBody, requestOrigin, sendJson } from './http'
 import { authenticate, encodeCursor, parseBatchBody, parseListQuery } from './koodrive-requests'

@@ -1,7 +1,7 @@
 // Proxy mode: forwards exactly the two favorites endpoints to a real KooDrive, and nothing else.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ReadableStreamReadResult } from 'node:stream/web'
-import { BATCH_PATH, LIST_PATH } from '../api/wire'
+import { BATCH_PATH, LIST_PATH } from '../wire/format'
 import { answerErrors, HttpError, rawPath, rawQuery, readBody } from './http'
 
 const ROUTES: Record<string, string> = { [LIST_PATH]: 'GET', [BATCH_PATH]: 'POST' }

@@ -1,6 +1,6 @@
 // The kinds of file in the demo library: how often each comes, its MIME types, suffixes, words for
 // names, and how large it may be.
-import { FILE_TYPES } from '../api/wire'
+import { FILE_TYPES } from '../wire/format'
 
 export type Kind = { type: string; weight: number; mime: string[]; suffix: string[]; words: string[]; maxLog2Size: number }
 export const KINDS: Kind[] = [

@@ -1,5 +1,5 @@
 // The demo library: realistic, varied, deterministic, and fast to create (200,000 in seconds).
-import { FILE_TYPES } from '../api/wire'
+import { FILE_TYPES } from '../wire/format'
 import { KINDS } from './seed-kinds'
 import type { FileRow, Store } from './store'
 

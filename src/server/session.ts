@@ -3,7 +3,7 @@
 // where the server adds Authorization and X-User-Id itself. No session table: any process that
 // has the key serves the session.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { parseXDate, SESSION_HEADER, SESSION_HEADER_VALUE, X_DATE_WINDOW_MS } from '../api/wire'
+import { parseXDate, SESSION_HEADER, SESSION_HEADER_VALUE, X_DATE_WINDOW_MS } from '../wire/format'
 import { answerErrors, HttpError, readBody, sendError, sendJson } from './http'
 import { seal, unseal, type Credentials, type Sealed } from './session-seal'
 

@@ -12,11 +12,11 @@ export function TextField({ label, onValue, className, ...props }: TextFieldProp
     <label className={cn('block text-sm font-medium', className)}>
       {label}
       <input
-        className={cn(
-          'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2',
-          'text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600',
-          'dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100',
-        )}
+        className={
+          'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 ' +
+          'text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600 ' +
+          'dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100'
+        }
         onChange={(e) => onValue(e.target.value)}
         {...props}
       />

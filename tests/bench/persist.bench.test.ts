@@ -2,7 +2,7 @@
 // main-thread part (serialising the kept copy) and its IndexedDB write are User Timing measures
 // in persist.ts; long tasks are observed while the list is scrolled and loaded. Reported only.
 import { expect, it } from 'vitest'
-import { MAX_PAGES } from '../../src/offline/persist'
+import { MAX_PAGES } from '../../src/data/persist'
 import { newContext, withBrowserAndServer } from '../support/browser'
 
 const app = withBrowserAndServer({ demoFiles: 22_000, now: () => Date.now() })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FILE_TYPE_CODES } from '../../src/api/wire'
+import { FILE_TYPE_CODES } from '../../src/wire/format'
 import type { RunningServer } from '../../src/server/app'
 import { SPECIAL } from '../../src/server/seed'
 import { list, pageAll, startTestServer } from '../support/server'

@@ -1,0 +1,156 @@
+// The top bar: title and file type, then sort, thumbnail size, language, theme, shortcuts, disconnect.
+import { useState } from 'react'
+import { LOCALES, useI18n } from '../../lib/i18n'
+import { readPref, writePref } from '../../lib/prefs'
+import { useTheme, type Theme } from '../../lib/theme'
+import { Button, Icon, Select } from '../../ui/controls'
+import { Dialog } from '../../ui/dialog'
+import { useMediaQuery } from '../../ui/use-media-query'
+import { TYPE_FILTER_IDS, type ViewFilter } from '../filters'
+import { DisconnectButton } from './disconnect-button'
+import { DENSITIES, type Density } from '../grid/layout'
+
+const DENSITY_KEY = 'koodrive.density'
+
+export function useDensity(): [Density, (d: Density) => void] {
+  const [density, setDensity] = useState<Density>(() => {
+    const saved = readPref(DENSITY_KEY)
+    return DENSITIES.includes(saved as Density) ? (saved as Density) : 'medium'
+  })
+  return [
+    density,
+    (d) => {
+      writePref(DENSITY_KEY, d)
+      setDensity(d)
+    },
+  ]
+}
+
+interface HeaderProps {
+  filter: ViewFilter
+  onFilter: (f: ViewFilter) => void
+  density: Density
+  onDensity: (d: Density) => void
+  onShortcuts: () => void
+}
+
+/** Tailwind's xl: from here every control fits on the header's one line. */
+const WIDE = '(min-width: 80rem)'
+
+/**
+ * One line at every width: the title, the file type, and the other view settings, which narrower
+ * screens find behind "View options" in a sheet, as photo apps do.
+ */
+export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortcuts }: HeaderProps) {
+  const { t } = useI18n()
+  const wide = useMediaQuery(WIDE)
+  const [sheetOpen, setSheetOpen] = useState(false)
+  return (
+    <div
+      className={
+        'relative flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 ' + 'dark:border-slate-800 dark:bg-slate-900'
+      }
+    >
+      <h1 className="mr-auto flex min-w-0 items-center gap-2 text-lg font-semibold">
+        <img src="/icon.svg" alt="" className="size-7 shrink-0" />
+        {/* On a phone the short name shows; the heading's name stays the full one. */}
+        <span aria-hidden="true" className="truncate sm:hidden">
+          {t('favorites')}
+        </span>
+        <span className="truncate max-sm:sr-only">{t('appName')}</span>
+      </h1>
+      <Select
+        label={t('fileType')}
+        labelClassName="max-sm:sr-only"
+        value={filter.type}
+        options={TYPE_FILTER_IDS.map((id) => ({ id, label: t(`type.${id}`) }))}
+        onChange={(type) => onFilter({ ...filter, type })}
+      />
+      {wide ? (
+        <ViewOptions filter={filter} onFilter={onFilter} density={density} onDensity={onDensity} onShortcuts={onShortcuts} />
+      ) : (
+        <>
+          <Button
+            size="icon"
+            aria-label={t('viewOptions')}
+            title={t('viewOptions')}
+            aria-haspopup="dialog"
+            onClick={() => setSheetOpen(true)}
+          >
+            <Icon name="options" className="size-5" />
+          </Button>
+          {sheetOpen && (
+            <Dialog
+              aria-labelledby="view-options-title"
+              onClose={() => setSheetOpen(false)}
+              className={
+                'mx-auto mt-auto mb-0 w-full max-w-md rounded-t-2xl p-4 ' +
+                'pb-[max(1rem,env(safe-area-inset-bottom))] sm:mb-auto sm:rounded-2xl'
+              }
+            >
+              <h2 id="view-options-title" className="mb-3 text-base font-semibold">
+                {t('viewOptions')}
+              </h2>
+              <div className="flex flex-col gap-3 [&>label]:justify-between">
+                <ViewOptions
+                  filter={filter}
+                  onFilter={onFilter}
+                  density={density}
+                  onDensity={onDensity}
+                  onShortcuts={() => {
+                    setSheetOpen(false)
+                    onShortcuts()
+                  }}
+                  inSheet
+                />
+              </div>
+              <div className="mt-4 flex justify-end">
+                <Button onClick={() => setSheetOpen(false)}>{t('close')}</Button>
+              </div>
+            </Dialog>
+          )}
+        </>
+      )}
+    </div>
+  )
+}
+
+/** Sort, thumbnail size, language, theme, the shortcuts, and Disconnect. */
+function ViewOptions({ filter, onFilter, density, onDensity, onShortcuts, inSheet = false }: HeaderProps & { inSheet?: boolean }) {
+  const { t, locale, setLocale } = useI18n()
+  const [theme, setTheme] = useTheme()
+  return (
+    <>
+      <Select
+        label={t('sort')}
+        value={filter.sort === 'asc' ? 'oldest' : 'newest'}
+        options={[
+          { id: 'newest', label: t('newest') },
+          { id: 'oldest', label: t('oldest') },
+        ]}
+        onChange={(sort) => onFilter({ ...filter, sort: sort === 'oldest' ? 'asc' : 'desc' })}
+      />
+      <Select label={t('thumbnailSize')} value={density} options={DENSITIES.map((id) => ({ id, label: t(id) }))} onChange={onDensity} />
+      <Select label={t('language')} value={locale} options={LOCALES} onChange={setLocale} />
+      <Select<Theme>
+        label={t('theme')}
+        value={theme}
+        options={(['system', 'light', 'dark'] as const).map((id) => ({ id, label: t(id) }))}
+        onChange={setTheme}
+      />
+      <div className={inSheet ? 'flex gap-2 border-t border-slate-200 pt-3 dark:border-slate-700' : 'contents'}>
+        <Button
+          onClick={onShortcuts}
+          aria-keyshortcuts="?"
+          aria-label={inSheet ? undefined : t('shortcuts')}
+          title={t('shortcuts')}
+          size={inSheet ? 'md' : 'icon'}
+        >
+          <Icon name="keyboard" className="size-5" />
+          {inSheet && t('shortcuts')}
+        </Button>
+        <DisconnectButton className={inSheet ? 'ml-auto' : undefined} />
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,127 @@
+// The preview, named in the URL (?file=ID) so that Back closes it and a link opens it.
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
+import type { Favorite } from '../../api/favorite'
+import type { ListPage } from '../../api/endpoints'
+
+/**
+ * Each list's last flattening, by its first page: a next page only appends to its pages, so the
+ * result is extended (the same pages flattened again, as by the preview's page loop, are only
+ * copied). Weakly held: when the list's pages go (Disconnect, a refetch), so does this.
+ */
+const flattened = new WeakMap<ListPage, { pages: readonly ListPage[]; out: readonly Favorite[]; seen: Set<string> }>()
+
+/** All loaded items in order; a file that moved between two page loads is shown once. */
+export function flatten(pages: readonly ListPage[] | undefined): Favorite[] {
+  const first = pages?.[0]
+  if (!pages || !first) return []
+  // Extending costs the new page, not all 20,000 loaded again (a Set of every id per page).
+  const last = flattened.get(first)
+  const extending = last && last.pages.length <= pages.length && last.pages.every((page, i) => pages[i] === page)
+  const seen = extending ? last.seen : new Set<string>()
+  const out = extending ? last.out.slice() : []
+  for (const page of pages.slice(extending ? last.pages.length : 0)) {
+    for (const item of page.items) {
+      if (!seen.has(item.id)) {
+        seen.add(item.id)
+        out.push(item)
+      }
+    }
+  }
+  flattened.set(first, { pages, out, seen })
+  return out
+}
+
+interface PreviewOptions {
+  /** Every loaded file in order, hidden ones too. */
+  loaded: readonly Favorite[]
+  /** The files shown in the grid. */
+  items: readonly Favorite[]
+  query: UseInfiniteQueryResult<InfiniteData<ListPage>>
+  loadMore: () => void
+}
+
+export function usePreview({ loaded, items, query, loadMore }: PreviewOptions) {
+  const [params, setParams] = useSearchParams()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const { hasNextPage, isFetching, fetchNextPage } = query
+  const fileId = params.get('file')
+  // Looked up among everything loaded: a file removed from the preview stays open, offering Add.
+  const index = fileId ? loaded.findIndex((f) => f.id === fileId) : -1
+  // The file last shown, so a preview whose file the refetch dropped (removed here) stays open.
+  const [kept, setKept] = useState<Favorite>()
+  const found = index >= 0 ? loaded[index] : undefined
+  if (found && found !== kept) setKept(found)
+  const item = found ?? (kept && kept.id === fileId ? { ...kept, starred: false } : undefined)
+  const previousShown = index > 0 ? loaded.slice(0, index).findLast((f) => f.starred) : undefined
+  const nextShown = index >= 0 ? loaded.slice(index + 1).find((f) => f.starred) : undefined
+  const openedHere = (location.state as { preview?: boolean } | null)?.preview === true
+
+  const show = useCallback(
+    (id: string, replace: boolean) =>
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p)
+          next.set('file', id)
+          return next
+        },
+        // Stepping to the next file replaces the entry and keeps its state: Back still closes.
+        { replace, state: replace ? location.state : { preview: true } },
+      ),
+    [setParams, location.state],
+  )
+  /** Takes the file out of the URL without a history entry. */
+  const drop = useCallback(
+    () =>
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p)
+          next.delete('file')
+          return next
+        },
+        { replace: true },
+      ),
+    [setParams],
+  )
+  const next = async () => {
+    if (nextShown) return show(nextShown.id, true)
+    if (!hasNextPage) return
+    const result = await fetchNextPage({ cancelRefetch: false })
+    const all = flatten(result.data?.pages)
+    const after = all.slice(all.findIndex((f) => f.id === fileId) + 1).find((f) => f.starred)
+    if (after) show(after.id, true)
+  }
+
+  // A link to a file not loaded yet: load pages until it appears, or drop the name at the end.
+  const previewing = item !== undefined
+  useEffect(() => {
+    if (!fileId || previewing || !query.isSuccess || isFetching) return
+    if (hasNextPage) loadMore()
+    else drop()
+  }, [fileId, previewing, query.isSuccess, isFetching, hasNextPage, loadMore, drop])
+
+  // When the preview closes, focus (and scroll to) the tile it showed.
+  const [focusRequest, setFocusRequest] = useState<{ index: number; seq: number }>()
+  const lastPreviewed = useRef<string | null>(null)
+  useEffect(() => {
+    if (fileId) lastPreviewed.current = fileId
+    else if (lastPreviewed.current) {
+      const shownAt = items.findIndex((f) => f.id === lastPreviewed.current)
+      lastPreviewed.current = null
+      if (shownAt >= 0) setFocusRequest((r) => ({ index: shownAt, seq: (r?.seq ?? 0) + 1 }))
+    }
+  }, [fileId, items])
+
+  return {
+    item,
+    hasPrevious: previousShown !== undefined,
+    hasNext: nextShown !== undefined || hasNextPage,
+    open: useCallback((at: number) => items[at] && show(items[at].id, false), [items, show]),
+    close: () => (openedHere ? navigate(-1) : drop()),
+    previous: () => previousShown && show(previousShown.id, true),
+    next: () => void next(),
+    focusRequest,
+  }
+}
