@@ -1,7 +1,7 @@
 // `npm run bench`: the grid at 100,000 favorites in headless Chromium against the real server,
 // every figure beside a control measured in the same browser and run (a blank scroller of the
 // same size; a static page showing one thumbnail). Trials alternate app and control, each in a
-// fresh browser context. Figures go to bench/results.md; nothing is asserted about time.
+// fresh browser context. Figures go to docs/bench/results.md; nothing is asserted about time.
 import type { BrowserContext, CDPSession, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { newContext, quiet, withBrowserAndServer } from '../support/browser'

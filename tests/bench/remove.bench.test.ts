@@ -1,5 +1,5 @@
 // `npm run bench`: click-to-paint time of "Remove from favorites" with 1, 1,000, 10,000 and
-// 20,000 selected, in Chromium against the real server. Reported in bench/results.md, never asserted.
+// 20,000 selected, in Chromium against the real server. Reported in docs/bench/results.md, never asserted.
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { openPage, quiet, withBrowserAndServer } from '../support/browser'
@@ -36,7 +36,10 @@ async function select(page: Page, count: number) {
 
 /** Clicks Remove and counts time and frames until a frame starts with every selected tile gone. */
 async function clickToPaint(page: Page) {
-  const button = await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Remove from favorites' }).elementHandle()
+  const button = await page
+    .getByRole('toolbar', { name: 'Selection' })
+    .getByRole('button', { name: 'Remove from favorites' })
+    .elementHandle()
   return page.evaluate(
     (button) =>
       new Promise<{ ms: number; frames: number }>((resolve) => {

@@ -1,4 +1,4 @@
-// The benchmark's table: each bench file records its figures here; bench/results.md is written
+// The benchmark's table: each bench file records its figures here; docs/bench/results.md is written
 // again after every record, so a partial run (one file) updates only its own rows.
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -30,8 +30,8 @@ export const FIGURES = {
 } as const
 export type FigureKey = keyof typeof FIGURES
 
-const JSON_FILE = 'bench/results.json'
-const MD_FILE = 'bench/results.md'
+const JSON_FILE = 'docs/bench/results.json'
+const MD_FILE = 'docs/bench/results.md'
 
 function read(): Partial<Record<FigureKey, Figure>> {
   try {
@@ -78,7 +78,7 @@ function describeMachine(): string {
 }
 
 export function record(key: FigureKey, figure: Figure) {
-  fs.mkdirSync('bench', { recursive: true })
+  fs.mkdirSync('docs/bench', { recursive: true })
   const all = { ...read(), [key]: figure }
   fs.writeFileSync(JSON_FILE, JSON.stringify(all, null, 2) + '\n')
   const rows = (Object.keys(FIGURES) as FigureKey[]).map((k) => {
