@@ -131,6 +131,9 @@ export default defineConfig(({ isSsrBuild }) => ({
     copyPublicDir: !isSsrBuild,
     // Every browser the app supports has modulepreload, and the lazy chunks are leaves: no polyfill.
     modulePreload: false,
+    // Everything the first screen runs is one chunk: Rolldown otherwise moves modules shared by the
+    // entry and a lazy chunk into common chunks of their own, for some graphs (rolldown#9963).
+    rolldownOptions: isSsrBuild ? {} : { output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } } },
   },
   server: { port: Number(process.env.PORT ?? 5173) },
   test: {

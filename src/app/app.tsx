@@ -16,12 +16,13 @@ import { session, useSession } from '../lib/session'
 import { startOutbox } from '../data/outbox'
 import { MAX_AGE_MS, persistOptions } from '../data/persist'
 import { forgetStored } from '../data/forget'
-import { UpdatePrompt } from './update-prompt'
 import { Button } from '../ui/controls'
 import { ErrorBoundary } from './error-boundary'
 
 // Connect is a chunk of its own: most starts (a session, the demo) never show it. It is fetched
 // when shown; the configuration that decides it is preloaded by index.html, so that is early.
+// Mounted once the first screen is idle: registering the service worker and offering updates.
+const UpdatePrompt = lazy(() => import('./update-prompt').then((m) => ({ default: m.UpdatePrompt })))
 const ConnectScreen = lazy(() => import('./connect-screen').then((m) => ({ default: m.ConnectScreen })))
 
 export interface AppClients {
@@ -185,7 +186,7 @@ export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) 
           <BrowserRouter>
             <Shell />
           </BrowserRouter>
-          {idle && <UpdatePrompt />}
+          <Suspense>{idle && <UpdatePrompt />}</Suspense>
         </AppProviders>
       </ErrorBoundary>
     </I18nProvider>

@@ -14,6 +14,7 @@ import { TextField } from '../ui/text-field'
 import { useKooDriveClient } from '../data/client-context'
 import { useI18n } from '../lib/i18n'
 import { session } from '../lib/session'
+import '../lib/messages/en-later'
 
 export function ConnectScreen({ reason }: { reason?: string }) {
   const { t } = useI18n()
@@ -61,7 +62,7 @@ export function ConnectScreen({ reason }: { reason?: string }) {
       <form
         onSubmit={onSubmit}
         className={
-          'w-full max-w-md space-y-4 rounded-xl border border-slate-200 bg-white p-6 ' + 'shadow-sm dark:border-slate-800 dark:bg-slate-900'
+          'w-full max-w-md space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900'
         }
         aria-describedby={helpId}
       >

@@ -1,11 +1,14 @@
 // "A new version is ready": the service worker's update, offered and never forced. Reload waits
-// until no change is being sent and everything is saved locally.
+// until no change is being sent and everything is saved locally. A chunk of its own (with
+// Workbox's window part), mounted once the first screen is idle.
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { useI18n } from '../lib/i18n'
 import { Button } from '../ui/controls'
 import { whenSafeToReload } from '../data/safe-to-reload'
 import { outboxWrites } from '../data/outbox'
+import { registerSW } from 'virtual:pwa-register'
+import '../lib/messages/en-later'
 
 /**
  * The first controller change is the first worker claiming the page: thumbnails shown before
@@ -41,19 +44,13 @@ export function UpdatePrompt() {
   const [needRefresh, setNeedRefresh] = useState(false)
   const updateServiceWorker = useRef<() => Promise<void>>(async () => {})
   useEffect(() => {
-    let mounted = true
-    // The registration (and Workbox's window part with it) is a chunk of its own, loaded here.
-    void import('virtual:pwa-register').then(({ registerSW }) => {
-      if (!mounted) return
-      updateServiceWorker.current = registerSW({
-        onNeedRefresh: () => setNeedRefresh(true),
-        // Workbox reports an update found after the page loaded as "external", and then does not
-        // call onNeedReload: the controller change itself is what counts.
-        onRegisteredSW: () => watchController(reloadWhenSafe),
-        onNeedReload: reloadWhenSafe,
-      })
+    updateServiceWorker.current = registerSW({
+      onNeedRefresh: () => setNeedRefresh(true),
+      // Workbox reports an update found after the page loaded as "external", and then does not
+      // call onNeedReload: the controller change itself is what counts.
+      onRegisteredSW: () => watchController(reloadWhenSafe),
+      onNeedReload: reloadWhenSafe,
     })
-    return () => void (mounted = false)
     // Registered once, as useRegisterSW does.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])

@@ -1,22 +1,22 @@
 // The favorites screen: filters in the URL, the infinite grid, the preview.
 import { useInfiniteQuery, useIsMutating } from '@tanstack/react-query'
 import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
-import { useSearchParams } from 'react-router-dom'
+import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import { favoriteMutations, favoriteQueries } from '../data/queries'
 import { useKooDriveClient } from '../data/client-context'
 import { whenIdle } from '../lib/idle'
 import { useI18n } from '../lib/i18n'
 import { useSession } from '../lib/session'
 import { Button } from '../ui/controls'
-import { ChangeStatus } from './changes/change-status'
 import { FavoritesGrid } from './grid/favorites-grid'
 import { FavoritesHeader, useDensity } from './header/favorites-header'
 import { listFilter, readFilter, writeFilter, type ViewFilter } from './filters'
 import { GridFooter, errorDetail } from './grid/grid-footer'
-import { OfflineStatus } from './changes/offline-status'
 import { NO_SELECTION, keepPresent, selectedIn, type Selection } from './selection/selection'
 import { flatten, usePreview } from './preview/use-preview'
 import { useStarChanges } from './changes/use-star-changes'
+import { SearchWords } from './search/highlight'
+import { loadEngine, useSearch } from './search/use-search'
 
 // Shown on demand, so not in the first screen's JavaScript; fetched while the browser is idle.
 const loadPreview = () => import('./preview/preview-dialog')
@@ -24,6 +24,10 @@ const loadToolbar = () => import('./selection/selection-toolbar')
 const PreviewDialog = lazy(() => loadPreview().then((m) => ({ default: m.PreviewDialog })))
 const SelectionToolbar = lazy(() => loadToolbar().then((m) => ({ default: m.SelectionToolbar })))
 const AutoDeletedNotice = lazy(() => import('./changes/auto-deleted-notice').then((m) => ({ default: m.AutoDeletedNotice })))
+// What a change did (and what KooDrive refused), once the list is there; a search's progress.
+const ChangeStatus = lazy(() => import('./changes/change-status').then((m) => ({ default: m.ChangeStatus })))
+const SearchStatus = lazy(() => import('./search/search-status').then((m) => ({ default: m.SearchStatus })))
+const OfflineStatus = lazy(() => import('./changes/offline-status').then((m) => ({ default: m.OfflineStatus })))
 const ShortcutsDialog = lazy(() => import('./header/shortcuts-dialog').then((m) => ({ default: m.ShortcutsDialog })))
 
 export function FavoritesPage() {
@@ -49,6 +53,22 @@ export function FavoritesPage() {
   const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage])
 
   const setFilter = (next: ViewFilter) => setParams((p) => writeFilter(p, next))
+  // A search is one history entry: its first letter pushes it, the next ones replace it, and
+  // clearing it goes back, so Back always leaves the search.
+  const location = useLocation()
+  const navigate = useNavigate()
+  const searchEntry = (location.state as { search?: true } | null)?.search === true
+  const onSearch = (q: string) => {
+    if (q === '' && searchEntry) navigate(-1)
+    else setParams((p) => writeFilter(p, { ...filter, q }), { replace: searchEntry || q === '', state: q ? { search: true } : null })
+  }
+  const search = useSearch(items, filter, { hasNextPage, isFetching, isFetchNextPageError, fetchNextPage: loadMore })
+  const shown = search.shown
+  const [sortCancelled, setSortCancelled] = useState<'name' | 'size' | null>(null)
+  const cancelSort = () => {
+    setSortCancelled(filter.sort as 'name' | 'size')
+    setFilter({ ...filter, sort: 'newest' })
+  }
 
   // ---- selection and changes ----
   // Hidden files keep their place in the selection: if KooDrive refuses, they come back selected.
@@ -63,20 +83,21 @@ export function FavoritesPage() {
       setSelection((s) => keepPresent(s, (id) => present.has(id)))
     }
   }
-  const selected = useMemo(() => selectedIn(selection, items), [selection, items])
+  const selected = useMemo(() => selectedIn(selection, shown), [selection, shown])
   const clearSelection = useCallback(() => setSelection(NO_SELECTION), [])
 
   const { change, undo, lastChange, changed, dismiss } = useStarChanges(loaded, listOptions.queryKey)
   const removeSelected = useCallback(() => change(selected, false), [change, selected])
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
 
-  const preview = usePreview({ loaded, items, query, loadMore })
+  const preview = usePreview({ loaded, items: shown, query, loadMore })
   const hasData = query.isSuccess
   useEffect(() => {
     if (!hasData) return
     return whenIdle(() => {
       void loadToolbar()
       void loadPreview()
+      void loadEngine()
       // Shown when the app's server cannot be reached: loaded while it still can be.
       void import('./header/disconnect-failed')
     }, 2000)
@@ -105,9 +126,17 @@ export function FavoritesPage() {
         <Button onClick={() => void query.refetch()}>{t('retry')}</Button>
       </div>
     )
+  } else if (filter.q.trim() && shown.length === 0) {
+    // The status line above says how the search went; here, the way out of an empty result.
+    body =
+      search.gathering === 'loading' ? null : (
+        <div className="mx-auto mt-12 flex max-w-xl justify-center p-4">
+          <Button onClick={() => onSearch('')}>{t('clearSearch')}</Button>
+        </div>
+      )
   } else if (items.length === 0 && !hasNextPage) {
     body = (
-      <div className={'mx-auto mt-12 flex max-w-xl flex-col items-center gap-3 p-4 text-center ' + 'text-slate-700 dark:text-slate-300'}>
+      <div className="mx-auto mt-12 flex max-w-xl flex-col items-center gap-3 p-4 text-center text-slate-700 dark:text-slate-300">
         <p role="status">{filter.type === 'all' ? t('emptyAll') : t('emptyFiltered')}</p>
         {filter.type !== 'all' && <Button onClick={() => setFilter({ ...filter, type: 'all' })}>{t('showAll')}</Button>}
       </div>
@@ -115,7 +144,8 @@ export function FavoritesPage() {
   } else {
     body = (
       <FavoritesGrid
-        items={items}
+        items={shown}
+        grouped={search.grouped}
         density={density}
         hasNextPage={hasNextPage}
         canFetchNextPage={!isFetching && !isFetchNextPageError}
@@ -128,7 +158,7 @@ export function FavoritesPage() {
         focusRequest={preview.focusRequest}
         footer={
           <GridFooter
-            total={items.length}
+            total={shown.length}
             skipped={skipped}
             hasNextPage={hasNextPage}
             isFetchingNextPage={isFetchingNextPage}
@@ -150,11 +180,31 @@ export function FavoritesPage() {
           density={density}
           onDensity={setDensity}
           onShortcuts={() => setShortcutsOpen(true)}
+          onSearch={onSearch}
         />
         <Suspense>{selected.length > 0 && <SelectionToolbar files={selected} onChange={change} onClear={clearSelection} />}</Suspense>
       </header>
       <main aria-busy={busy} className="relative flex min-h-0 flex-1 flex-col">
-        <OfflineStatus updatedAt={query.dataUpdatedAt} />
+        <Suspense>
+          <OfflineStatus updatedAt={query.dataUpdatedAt} />
+          {search.gathering && (
+            <SearchStatus
+              filter={filter}
+              searching={search.words.length > 0}
+              gathering={search.gathering}
+              checked={items.length}
+              matched={shown.length}
+              onStop={search.stop}
+              onResume={search.resume}
+              onCancelSort={cancelSort}
+            />
+          )}
+        </Suspense>
+        {sortCancelled && filter.sort === 'newest' && (
+          <p role="status" className="mx-4 mt-3 text-sm text-slate-700 dark:text-slate-300">
+            {t(`sortCancelled.${sortCancelled}`)}
+          </p>
+        )}
         {/* Over the grid, not above it: a notice that arrives with the data must not push it down.
             Placed below the status line, which it must not hide. */}
         <div className="relative">
@@ -164,7 +214,7 @@ export function FavoritesPage() {
             </Suspense>
           )}
         </div>
-        {body}
+        <SearchWords value={search}>{body}</SearchWords>
       </main>
       <Suspense>
         {preview.item && (
@@ -181,7 +231,7 @@ export function FavoritesPage() {
         )}
         {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       </Suspense>
-      <ChangeStatus last={lastChange} changed={changed} onUndo={undo} onDismiss={dismiss} />
+      <Suspense>{hasData && <ChangeStatus last={lastChange} changed={changed} onUndo={undo} onDismiss={dismiss} />}</Suspense>
     </div>
   )
 }

@@ -1,7 +1,6 @@
-// The list's filter and sort, as they appear in the URL (?type=images&sort=oldest).
+// The list's filter, sort and search, as they appear in the URL (?type=images&sort=name&q=report).
 import { FILE_TYPES } from '../wire/format'
 import type { FileKind } from '../api/favorite'
-import type { SortDirection } from '../api/endpoints'
 import type { ListFilter } from '../data/queries'
 import { MAX_PAGE_SIZE } from '../wire/format'
 import { IMAGE_STYLES } from './grid/thumbnail-size'
@@ -36,30 +35,46 @@ export const FILTER_OF_KIND: Record<FileKind, Exclude<TypeFilter, 'all'>> = {
   other: 'others',
 }
 
+/** KooDrive sorts by starred time; name and size are sorted here, over every favorite. */
+export const SORTS = ['newest', 'oldest', 'name', 'size'] as const
+export type Sort = (typeof SORTS)[number]
+export const SORT_LABELS = { newest: 'newest', oldest: 'oldest', name: 'byName', size: 'bySize' } as const
+/** Sorts that need every favorite loaded first. */
+export const needsAll = (sort: Sort) => sort === 'name' || sort === 'size'
+
 export interface ViewFilter {
   type: TypeFilter
-  sort: SortDirection
+  sort: Sort
+  /** The search as typed ('' for none). */
+  q: string
 }
 
 export function readFilter(params: URLSearchParams): ViewFilter {
   const type = params.get('type')
+  const sort = params.get('sort') as Sort
   return {
     type: type && Object.hasOwn(TYPE_FILTERS, type) ? (type as TypeFilter) : 'all',
-    sort: params.get('sort') === 'oldest' ? 'asc' : 'desc',
+    sort: SORTS.includes(sort) ? sort : 'newest',
+    q: params.get('q') ?? '',
   }
 }
 
 /** What the list asks KooDrive for, for a filter: also the first page Connect loads as its check. */
-export function listFilter(filter: ViewFilter): ListFilter {
-  return { fileType: TYPE_FILTERS[filter.type], sortDirection: filter.sort, pageSize: MAX_PAGE_SIZE, imageProcess: IMAGE_STYLES }
+export function listFilter(filter: Pick<ViewFilter, 'type' | 'sort'>): ListFilter {
+  return {
+    fileType: TYPE_FILTERS[filter.type],
+    sortDirection: filter.sort === 'oldest' ? 'asc' : 'desc',
+    pageSize: MAX_PAGE_SIZE,
+    imageProcess: IMAGE_STYLES,
+  }
 }
 
 /** Writes a filter into URL params, leaving defaults out so that links stay short. */
 export function writeFilter(params: URLSearchParams, filter: ViewFilter): URLSearchParams {
   const next = new URLSearchParams(params)
-  if (filter.type === 'all') next.delete('type')
-  else next.set('type', filter.type)
-  if (filter.sort === 'desc') next.delete('sort')
-  else next.set('sort', 'oldest')
+  const set = (key: string, value: string, fallback: string) => (value === fallback ? next.delete(key) : next.set(key, value))
+  set('type', filter.type, 'all')
+  set('sort', filter.sort, 'newest')
+  set('q', filter.q, '')
   return next
 }

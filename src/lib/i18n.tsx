@@ -1,7 +1,9 @@
-// English and Simplified Chinese: chosen from the browser, switchable, remembered. English is in
-// the bundle; another catalog is a chunk of its own, loaded when that language is chosen.
+// English and Simplified Chinese: chosen from the browser, switchable, remembered. The first
+// screen's English is in the bundle, the rest arrives with the chunks that show it
+// (messages/en-later.ts); another catalog is a chunk of its own, loaded when that language is chosen.
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { en } from './messages/en'
+import type { enLater } from './messages/en-later'
 import { readPref, writePref } from './prefs'
 
 /** A message with a form per plural category (Intl.PluralRules); `{count}` is the number. */
@@ -13,16 +15,19 @@ export interface Plural {
   many?: string
   other: string
 }
-export type MessageKey = keyof typeof en
+type English = typeof en & typeof enLater
+export type MessageKey = keyof English
 /** A catalog has every English key, with a plural form set wherever English has one. */
-export type Catalog = { [K in MessageKey]: (typeof en)[K] extends string ? string : Plural }
+export type Catalog = { [K in MessageKey]: English[K] extends string ? string : Plural }
 
 export type Locale = 'en' | 'zh-CN'
 export const LOCALES: { id: Locale; label: string }[] = [
   { id: 'en', label: 'English' },
   { id: 'zh-CN', label: '简体中文' },
 ]
-const catalogs: Partial<Record<Locale, Catalog>> = { en }
+/** English as far as it has arrived (en-later.ts adds to it). */
+const english = en as Partial<Catalog>
+const catalogs: Partial<Record<Locale, Partial<Catalog>>> = { en: english }
 const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Catalog>> = {
   'zh-CN': () => import('./messages/zh-CN').then((m) => m.zh),
 }
@@ -45,7 +50,7 @@ export function detectLocale(saved: string | undefined, languages: readonly stri
 
 export function makeI18n(locale: Locale) {
   // English until the catalog has loaded (the provider waits for it, so this is for tests and tools).
-  const messages = catalogs[locale] ?? en
+  const messages = catalogs[locale] ?? english
   const number = new Intl.NumberFormat(locale)
   const plural = new Intl.PluralRules(locale)
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
@@ -54,7 +59,8 @@ export function makeI18n(locale: Locale) {
     locale,
     /** Never throws: a key no catalog has (one built from data) shows as itself. */
     t(key: MessageKey, params: Record<string, string | number> = {}): string {
-      const entry: string | Plural = (Object.hasOwn(messages, key) ? messages[key] : undefined) ?? (Object.hasOwn(en, key) ? en[key] : key)
+      const entry: string | Plural =
+        (Object.hasOwn(messages, key) ? messages[key] : undefined) ?? (Object.hasOwn(english, key) ? english[key] : undefined) ?? key
       const message = typeof entry === 'string' ? entry : (entry[plural.select(Number(params.count ?? 0))] ?? entry.other)
       return message.replace(/\{(\w+)\}/g, (_, name: string) =>
         typeof params[name] === 'number' ? number.format(params[name]) : String(params[name] ?? ''),

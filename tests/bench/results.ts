@@ -27,6 +27,9 @@ export const FIGURES = {
   dragFrames: 'long frames (> 50 ms) while jumping to the end until 20,000 are loaded',
   remove: 'removing 1 / 1,000 / 10,000 / 20,000 selected, click to paint',
   serverLatency: 'server list-page latency, 200,000 / 5,000 favorites',
+  keystroke: 'search keystroke to painted results, 20,000 loaded (control: a plain input)',
+  searchAll: 'searching 100,000 / loading every page without rendering',
+  sortByName: 'sorting 20,000 loaded by name, main thread',
 } as const
 export type FigureKey = keyof typeof FIGURES
 

@@ -241,6 +241,23 @@ describe('offline', () => {
     await context.close()
   })
 
+  it('a search offline looks through the kept copy, and says that it is all it looked through', async () => {
+    const { context, page } = await openControlled()
+    await expect.poll(() => keptFavorites(page)).toBeGreaterThanOrEqual(100)
+    await goOffline(context, page)
+    const next = await reopen(context, page)
+    await next.getByRole('searchbox', { name: 'Search favorites by name' }).fill('photo')
+    const kept = serverOrder().slice(0, 100)
+    const expected = kept.filter((f) => f.name.toLowerCase().includes('photo')).map((f) => f.name)
+    await expect
+      .poll(() => next.getByRole('status').filter({ hasText: 'kept on this device' }).textContent())
+      .toBe(`Offline: ${expected.length} matches in the 100 favorites kept on this device`)
+    expect(await cellNames(next)).toEqual(expected)
+    // Nothing was asked of the network for it.
+    expect(calls.filter((c) => c.kind === 'list')).toHaveLength(1)
+    await context.close()
+  })
+
   it('offline: remove 3, reload offline, go online: the server has exactly those 3 unstarred, each sent once', async () => {
     const { context, page: first, files } = await removeOfflineAt(removable(10, 3))
     let page = first

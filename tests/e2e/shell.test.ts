@@ -65,7 +65,7 @@ describe('the theme', () => {
 /** The boxes of the visible controls in a bar, and the bar's own box. */
 async function line(page: Page, bar: ReturnType<Page['locator']>) {
   return bar.evaluate((el) => {
-    const boxes = [...el.querySelectorAll('button, select, h1')]
+    const boxes = [...el.querySelectorAll('button, select, input, h1')]
       .map((c) => c.getBoundingClientRect())
       .filter((r) => r.width > 0 && r.height > 0)
       .map((r) => ({ top: r.top, bottom: r.bottom, left: r.left, right: r.right }))
@@ -85,7 +85,7 @@ describe.each([360, 390, 768])('on a %i px wide screen', (width) => {
     const header = page.getByRole('banner')
     await page.getByRole('grid', { name: 'Favorites' }).getByRole('gridcell').first().waitFor()
     const top = await line(page, header)
-    expect(top.boxes.length).toBe(3) // title, file type, View options
+    expect(top.boxes.length).toBe(4) // title, the search (a button on a phone), file type, View options
     expect(oneLine(top)).toBe(true)
     expect(await page.getByRole('combobox', { name: 'Sort' }).count()).toBe(0)
 

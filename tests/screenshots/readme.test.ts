@@ -21,6 +21,11 @@ const SHOTS: Shot[] = [
     dark: true,
     then: (page) => page.getByRole('button', { name: 'View options' }).click(),
   },
+  // The search, as a user finds a photo by a word of its name.
+  { file: 'search-desktop-light.png', viewport: DESKTOP, url: '/?q=photo' },
+  { file: 'search-desktop-dark.png', viewport: DESKTOP, dark: true, url: '/?q=photo' },
+  { file: 'search-phone-light.png', viewport: PHONE, url: '/?q=%E7%85%A7%E7%89%87' },
+  { file: 'search-phone-dark.png', viewport: PHONE, dark: true, url: '/?q=photo' },
 ]
 
 it.each(SHOTS)('takes public/screenshots/$file', async ({ file, viewport, dark, url = '/', then }) => {
@@ -32,6 +37,8 @@ it.each(SHOTS)('takes public/screenshots/$file', async ({ file, viewport, dark, 
   await rowsBelowFold(page)
   // The seed's deleted files bring the "went away" notice: the pictures show the grid without it.
   await page.getByRole('button', { name: 'Dismiss' }).click()
+  // A search has looked through every favorite.
+  if (url.includes('q=')) await page.getByRole('status').filter({ hasText: 'matches in' }).waitFor()
   await then?.(page)
   // Every thumbnail in view has arrived and is decoded.
   await expect

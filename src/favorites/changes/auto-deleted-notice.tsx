@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useI18n } from '../../lib/i18n'
 import { readPref, writePref } from '../../lib/prefs'
 import { Button } from '../../ui/controls'
+import '../../lib/messages/en-later'
 
 const KEY = 'koodrive.autoDeletedDismissed'
 

@@ -6,6 +6,7 @@ import type { SetStarredVariables } from '../../data/queries'
 import type { StarMutation } from '../../data/star-mutation'
 import { useStarMutationOptions } from '../../data/client-context'
 import { useI18n } from '../../lib/i18n'
+import '../../lib/messages/en-later'
 
 // Shown only when KooDrive refuses a change, so not in the first screen's JavaScript.
 const RefusedAlert = lazy(() => import('./refused-alert').then((m) => ({ default: m.RefusedAlert })))
@@ -70,7 +71,7 @@ export function ChangeStatus({ last, changed: count, onUndo, onDismiss }: Change
             onClick={onDismiss}
             aria-label={t('dismiss')}
             className={
-              'rounded-md px-2 py-1.5 hover:bg-white/10 ' + 'focus-visible:outline-2 focus-visible:outline-white dark:hover:bg-slate-900/10'
+              'rounded-md px-2 py-1.5 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white dark:hover:bg-slate-900/10'
             }
           >
             ✕

@@ -6,6 +6,7 @@ import { useI18n } from '../../lib/i18n'
 import { useOnline } from '../../lib/network'
 import { useSession } from '../../lib/session'
 import { useUnsavedChanges } from '../../data/unsaved-changes'
+import '../../lib/messages/en-later'
 
 export function OfflineStatus({ updatedAt }: { updatedAt: number }) {
   const { t, date } = useI18n()

@@ -3,6 +3,7 @@ import type { StarFailure } from '../../api/endpoints'
 import { useI18n } from '../../lib/i18n'
 import { Button } from '../../ui/controls'
 import { displayName } from '../grid/display-name'
+import '../../lib/messages/en-later'
 
 /** Names shown in the alert; the rest are counted. */
 const MAX_NAMED = 8

@@ -6,6 +6,8 @@ import type { Selection, SelectionUpdate } from '../selection/selection'
 
 export interface FavoritesGridProps {
   items: Favorite[]
+  /** Date groups with headers (the time orders), or one run of tiles (name and size). */
+  grouped: boolean
   density: Density
   hasNextPage: boolean
   /** False while a page is loading or after a page failed: no automatic request then. */

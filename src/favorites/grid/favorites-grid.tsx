@@ -21,6 +21,7 @@ import { useTilePointer } from '../selection/use-tile-pointer'
 export function FavoritesGrid(props: FavoritesGridProps) {
   const {
     items,
+    grouped,
     density,
     hasNextPage,
     canFetchNextPage,
@@ -42,7 +43,7 @@ export function FavoritesGrid(props: FavoritesGridProps) {
   const cell = tileWidth(width, columns)
   const rowHeight = DENSITY[density].rowHeight
 
-  const rows = useRows(items, columns)
+  const rows = useRows(items, columns, grouped)
 
   const estimateSize = useCallback((i: number) => rowSize(rows[i], rowHeight), [rows, rowHeight])
   const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows])

@@ -23,7 +23,7 @@ export function GridFooter({ total, skipped, hasNextPage, isFetchingNextPage, er
     return (
       <div
         role="alert"
-        className={'mx-auto my-6 flex max-w-xl flex-col items-center gap-2 text-center text-sm ' + 'text-red-800 dark:text-red-300'}
+        className={'mx-auto my-6 flex max-w-xl flex-col items-center gap-2 text-center text-sm text-red-800 dark:text-red-300'}
       >
         <p>
           <strong>{t('loadMoreFailed')}</strong>: {errorDetail(error)}

@@ -23,9 +23,7 @@ export function GroupHeader({ label, columns, allSelected, onToggle }: GroupHead
         tabIndex={-1}
         aria-label={t(allSelected ? 'unselectGroup' : 'selectGroup', { group: label })}
         onClick={onToggle}
-        className={
-          'rounded px-1.5 py-0.5 text-xs font-medium text-blue-700 hover:bg-blue-50 ' + 'dark:text-blue-300 dark:hover:bg-slate-800'
-        }
+        className={'rounded px-1.5 py-0.5 text-xs font-medium text-blue-700 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-slate-800'}
       >
         {t(allSelected ? 'unselect' : 'select')}
       </button>

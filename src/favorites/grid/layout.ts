@@ -36,10 +36,16 @@ export type Row = HeaderRow | TileRowLayout
 
 /**
  * Cuts items into rows: a header row whenever the date group changes, then rows of `columns`
- * tiles. `first` is the index of the row's first item in `items`.
+ * tiles; without `groupOf`, rows of tiles only. `first` is the index of the row's first item in `items`.
  */
-export function buildRows(items: readonly Favorite[], columns: number, groupOf: (f: Favorite) => DateGroup): Row[] {
+export function buildRows(items: readonly Favorite[], columns: number, groupOf?: (f: Favorite) => DateGroup): Row[] {
   const rows: Row[] = []
+  if (!groupOf) {
+    for (let start = 0; start < items.length; start += columns) {
+      rows.push({ kind: 'tiles', key: `r:${start / columns}`, first: start, items: items.slice(start, start + columns) })
+    }
+    return rows
+  }
   const seen = new Map<string, number>()
   let i = 0
   while (i < items.length) {

@@ -4,6 +4,7 @@ import type { Favorite } from '../../api/favorite'
 import { useI18n } from '../../lib/i18n'
 import { cn } from '../../ui/cn'
 import { displayName } from './display-name'
+import { Highlighted } from '../search/highlight'
 import { FileIcon } from './file-icon'
 import { chooseThumbnail } from './thumbnail-size'
 import { Icon } from '../../ui/controls'
@@ -77,7 +78,7 @@ export const Tile = memo(function Tile(props: TileProps) {
           'dark:bg-slate-900 dark:text-slate-100'
         }
       >
-        {name}
+        <Highlighted text={name} />
       </bdi>
       {/* The grey box is the placeholder (not animated: a pulse on every tile would repaint each frame). */}
       <div

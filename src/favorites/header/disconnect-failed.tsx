@@ -1,6 +1,7 @@
 // Disconnect could not reach the app's server: the session is still open, and the user is told.
 import { useI18n } from '../../lib/i18n'
 import { Button } from '../../ui/controls'
+import '../../lib/messages/en-later'
 
 export function DisconnectFailed({ msg, onDismiss }: { msg: string; onDismiss: () => void }) {
   const { t } = useI18n()

@@ -6,8 +6,9 @@ import { useTheme, type Theme } from '../../lib/theme'
 import { Button, Icon, Select } from '../../ui/controls'
 import { Dialog } from '../../ui/dialog'
 import { useMediaQuery } from '../../ui/use-media-query'
-import { TYPE_FILTER_IDS, type ViewFilter } from '../filters'
+import { SORT_LABELS, SORTS, TYPE_FILTER_IDS, type ViewFilter } from '../filters'
 import { DisconnectButton } from './disconnect-button'
+import { SearchField } from '../search/search-field'
 import { DENSITIES, type Density } from '../grid/layout'
 
 const DENSITY_KEY = 'koodrive.density'
@@ -32,24 +33,23 @@ interface HeaderProps {
   density: Density
   onDensity: (d: Density) => void
   onShortcuts: () => void
+  onSearch: (q: string) => void
 }
 
-/** Tailwind's xl: from here every control fits on the header's one line. */
+/** Tailwind's xl: from here every control fits on the header's one line (their labels from 2xl). */
 const WIDE = '(min-width: 80rem)'
 
 /**
  * One line at every width: the title, the file type, and the other view settings, which narrower
  * screens find behind "View options" in a sheet, as photo apps do.
  */
-export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortcuts }: HeaderProps) {
+export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortcuts, onSearch }: HeaderProps) {
   const { t } = useI18n()
   const wide = useMediaQuery(WIDE)
   const [sheetOpen, setSheetOpen] = useState(false)
   return (
     <div
-      className={
-        'relative flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 ' + 'dark:border-slate-800 dark:bg-slate-900'
-      }
+      className={'relative flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900'}
     >
       <h1 className="mr-auto flex min-w-0 items-center gap-2 text-lg font-semibold">
         <img src="/icon.svg" alt="" className="size-7 shrink-0" />
@@ -59,6 +59,7 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
         </span>
         <span className="truncate max-sm:sr-only">{t('appName')}</span>
       </h1>
+      <SearchField value={filter.q} onSearch={onSearch} />
       <Select
         label={t('fileType')}
         labelClassName="max-sm:sr-only"
@@ -116,24 +117,38 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
 }
 
 /** Sort, thumbnail size, language, theme, the shortcuts, and Disconnect. */
-function ViewOptions({ filter, onFilter, density, onDensity, onShortcuts, inSheet = false }: HeaderProps & { inSheet?: boolean }) {
+function ViewOptions({
+  filter,
+  onFilter,
+  density,
+  onDensity,
+  onShortcuts,
+  inSheet = false,
+}: Omit<HeaderProps, 'onSearch'> & { inSheet?: boolean }) {
   const { t, locale, setLocale } = useI18n()
   const [theme, setTheme] = useTheme()
+  // On the header line below 2xl the labels make room for the search; they stay the selects' names.
+  const labelClassName = inSheet ? undefined : 'max-2xl:sr-only'
   return (
     <>
       <Select
         label={t('sort')}
-        value={filter.sort === 'asc' ? 'oldest' : 'newest'}
-        options={[
-          { id: 'newest', label: t('newest') },
-          { id: 'oldest', label: t('oldest') },
-        ]}
-        onChange={(sort) => onFilter({ ...filter, sort: sort === 'oldest' ? 'asc' : 'desc' })}
+        labelClassName={labelClassName}
+        value={filter.sort}
+        options={SORTS.map((id) => ({ id, label: t(SORT_LABELS[id]) }))}
+        onChange={(sort) => onFilter({ ...filter, sort })}
       />
-      <Select label={t('thumbnailSize')} value={density} options={DENSITIES.map((id) => ({ id, label: t(id) }))} onChange={onDensity} />
-      <Select label={t('language')} value={locale} options={LOCALES} onChange={setLocale} />
+      <Select
+        label={t('thumbnailSize')}
+        labelClassName={labelClassName}
+        value={density}
+        options={DENSITIES.map((id) => ({ id, label: t(id) }))}
+        onChange={onDensity}
+      />
+      <Select label={t('language')} labelClassName={labelClassName} value={locale} options={LOCALES} onChange={setLocale} />
       <Select<Theme>
         label={t('theme')}
+        labelClassName={labelClassName}
         value={theme}
         options={(['system', 'light', 'dark'] as const).map((id) => ({ id, label: t(id) }))}
         onChange={setTheme}

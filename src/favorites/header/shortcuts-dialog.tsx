@@ -2,6 +2,7 @@
 import { useI18n, type MessageKey } from '../../lib/i18n'
 import { Button } from '../../ui/controls'
 import { Dialog } from '../../ui/dialog'
+import '../../lib/messages/en-later'
 
 const SHORTCUTS: [keys: string, what: MessageKey][] = [
   ['← ↑ → ↓', 'key.arrows'],

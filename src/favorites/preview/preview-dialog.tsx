@@ -9,6 +9,7 @@ import { displayName } from '../grid/display-name'
 import { FileIcon } from '../grid/file-icon'
 import { FILTER_OF_KIND } from '../filters'
 import { largestThumbnail } from '../grid/thumbnail-size'
+import '../../lib/messages/en-later'
 
 interface PreviewDialogProps {
   item: Favorite
@@ -52,9 +53,7 @@ export function PreviewDialog({ item, hasPrevious, hasNext, onPrevious, onNext, 
       aria-labelledby="preview-title"
       onClose={onClose}
       onKeyDown={onKeyDown}
-      className={
-        'm-auto max-h-[calc(100dvh-2rem)] w-[min(64rem,calc(100vw-2rem))] overflow-auto ' + 'rounded-xl p-0 backdrop:bg-slate-950/70'
-      }
+      className={'m-auto max-h-[calc(100dvh-2rem)] w-[min(64rem,calc(100vw-2rem))] overflow-auto rounded-xl p-0 backdrop:bg-slate-950/70'}
     >
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
         <h2 id="preview-title" className="min-w-0 basis-full truncate text-lg font-semibold sm:flex-1 sm:basis-auto">

@@ -55,8 +55,13 @@ export function usePreview({ loaded, items, query, loadMore }: PreviewOptions) {
   const found = index >= 0 ? loaded[index] : undefined
   if (found && found !== kept) setKept(found)
   const item = found ?? (kept && kept.id === fileId ? { ...kept, starred: false } : undefined)
-  const previousShown = index > 0 ? loaded.slice(0, index).findLast((f) => f.starred) : undefined
-  const nextShown = index >= 0 ? loaded.slice(index + 1).find((f) => f.starred) : undefined
+  // Steps go through what the grid shows (a search's matches, in its order). A file removed from
+  // the preview has left it: its neighbours are then found by its place among everything loaded.
+  const at = fileId ? items.findIndex((f) => f.id === fileId) : -1
+  const shownIds = at < 0 && index >= 0 ? new Set(items.map((f) => f.id)) : undefined
+  const isShown = (f: Favorite) => shownIds?.has(f.id) === true
+  const previousShown = at >= 0 ? items[at - 1] : index > 0 ? loaded.slice(0, index).findLast(isShown) : undefined
+  const nextShown = at >= 0 ? items[at + 1] : index >= 0 ? loaded.slice(index + 1).find(isShown) : undefined
   const openedHere = (location.state as { preview?: boolean } | null)?.preview === true
 
   const show = useCallback(

@@ -4,6 +4,7 @@ import type { Favorite } from '../../api/favorite'
 import { useI18n } from '../../lib/i18n'
 import { useOnline } from '../../lib/network'
 import { Button, Icon } from '../../ui/controls'
+import '../../lib/messages/en-later'
 
 /** The content links of the files, http(s) only (the model drops anything else) and allowed to download. */
 export function downloadLinks(files: readonly Favorite[]): { url: string; name: string }[] {
@@ -43,8 +44,9 @@ interface SelectionToolbarProps {
  * full names (aria-label), which start with what is shown.
  */
 export function SelectionToolbar({ files, onChange, onClear }: SelectionToolbarProps) {
-  const { t } = useI18n()
+  const { t, size } = useI18n()
   const online = useOnline()
+  const sized = files.filter((f) => f.size !== undefined)
   const starred = files.filter((f) => f.starred)
   const notStarred = files.filter((f) => !f.starred)
   const links = downloadLinks(files)
@@ -53,12 +55,15 @@ export function SelectionToolbar({ files, onChange, onClear }: SelectionToolbarP
       role="toolbar"
       aria-label={t('selection')}
       onKeyDown={onArrows}
-      className={
-        'absolute inset-0 flex items-center gap-2 border-b border-blue-200 bg-blue-50 ' + 'px-4 dark:border-blue-900 dark:bg-slate-900'
-      }
+      className={'absolute inset-0 flex items-center gap-2 border-b border-blue-200 bg-blue-50 px-4 dark:border-blue-900 dark:bg-slate-900'}
     >
-      <span className="mr-auto min-w-0 truncate text-sm font-semibold text-slate-900 dark:text-slate-100">
-        {t('selectedCount', { count: files.length })}
+      <span className="mr-auto flex min-w-0 gap-1.5 text-sm font-semibold text-slate-900 dark:text-slate-100">
+        <span className="truncate">{t('selectedCount', { count: files.length })}</span>
+        {sized.length > 0 && (
+          <span className="truncate font-normal text-slate-700 dark:text-slate-300">
+            · {size(sized.reduce((sum, f) => sum + f.size!, 0))}
+          </span>
+        )}
       </span>
       {notStarred.length > 0 && (
         <Button aria-label={t('addToFavorites')} onClick={() => onChange(notStarred, true)}>

@@ -153,12 +153,14 @@ describe('dateGroup', () => {
 
 describe('URL filters', () => {
   it('reads type and sort, with defaults for anything else', () => {
-    expect(readFilter(new URLSearchParams('type=videos&sort=oldest'))).toEqual({ type: 'videos', sort: 'asc' })
-    expect(readFilter(new URLSearchParams('type=__proto__&sort=sideways'))).toEqual({ type: 'all', sort: 'desc' })
+    expect(readFilter(new URLSearchParams('type=videos&sort=oldest'))).toEqual({ type: 'videos', sort: 'oldest', q: '' })
+    expect(readFilter(new URLSearchParams('sort=name&q=%E6%8A%A5%E5%91%8A'))).toEqual({ type: 'all', sort: 'name', q: '报告' })
+    expect(readFilter(new URLSearchParams('type=__proto__&sort=sideways'))).toEqual({ type: 'all', sort: 'newest', q: '' })
   })
   it('writes short links and keeps other parameters', () => {
-    expect(writeFilter(new URLSearchParams('file=F1'), { type: 'all', sort: 'desc' }).toString()).toBe('file=F1')
-    expect(writeFilter(new URLSearchParams(), { type: 'word', sort: 'asc' }).toString()).toBe('type=word&sort=oldest')
+    expect(writeFilter(new URLSearchParams('file=F1'), { type: 'all', sort: 'newest', q: '' }).toString()).toBe('file=F1')
+    expect(writeFilter(new URLSearchParams(), { type: 'word', sort: 'oldest', q: '' }).toString()).toBe('type=word&sort=oldest')
+    expect(writeFilter(new URLSearchParams('sort=oldest'), { type: 'all', sort: 'size', q: 'a b' }).toString()).toBe('sort=size&q=a+b')
   })
 })
 
