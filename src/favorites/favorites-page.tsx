@@ -1,7 +1,7 @@
 // The favorites screen: filters in the URL, the infinite grid, the preview.
 import { useInfiniteQuery, useIsMutating } from '@tanstack/react-query'
 import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
-import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
+import { useSearchParams } from 'react-router-dom'
 import { favoriteMutations, favoriteQueries } from '../data/queries'
 import { useKooDriveClient } from '../data/client-context'
 import { whenIdle } from '../lib/idle'
@@ -53,16 +53,17 @@ export function FavoritesPage() {
   const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage])
 
   const setFilter = (next: ViewFilter) => setParams((p) => writeFilter(p, next))
-  // A search is one history entry: its first letter pushes it, the next ones replace it, and
-  // clearing it goes back, so Back always leaves the search.
-  const location = useLocation()
-  const navigate = useNavigate()
-  const searchEntry = (location.state as { search?: true } | null)?.search === true
-  const onSearch = (q: string) => {
-    if (q === '' && searchEntry) navigate(-1)
-    else setParams((p) => writeFilter(p, { ...filter, q }), { replace: searchEntry || q === '', state: q ? { search: true } : null })
-  }
-  const search = useSearch(items, filter, { hasNextPage, isFetching, isFetchNextPageError, fetchNextPage: loadMore })
+  // A search is one history entry: its first letter pushes it and the next ones replace it, so
+  // Back leaves the search. Asked of the URL itself, not of the last render: keys come faster.
+  const onSearch = (q: string) =>
+    setParams((p) => writeFilter(p, { ...filter, q }), { replace: q === '' || new URLSearchParams(window.location.search).has('q') })
+  const search = useSearch(items, filter, {
+    pages: query.data?.pages.length ?? 0,
+    hasNextPage,
+    isFetching,
+    isFetchNextPageError,
+    fetchNextPage: loadMore,
+  })
   const shown = search.shown
   const [sortCancelled, setSortCancelled] = useState<'name' | 'size' | null>(null)
   const cancelSort = () => {

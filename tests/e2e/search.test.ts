@@ -3,6 +3,7 @@
 import type { Page, Request } from 'playwright-core'
 import { afterEach, expect, it } from 'vitest'
 import { makeI18n } from '../../src/lib/i18n'
+import { FILE_TYPES } from '../../src/wire/format'
 import type { ApiCall } from '../../src/server/config'
 import { openPage, quiet, withBrowserAndServer } from '../support/browser'
 
@@ -76,6 +77,18 @@ it('finds Chinese names by a fragment, and half-width names by a full-width quer
   await searchbox(page).fill('photo')
   await expect.poll(() => status(page).textContent()).toBe(fullWidth)
   expect(fullWidth).toMatch(/^\d+ matches in/)
+  await context.close()
+})
+
+it('combines with the file type: only that type is asked for, and searched', async () => {
+  const { page, context, requests } = await openWithListRequests(`${app.server.url}/?type=word&q=report`)
+  await expect.poll(() => status(page).textContent()).toMatch(/^\d+ matches in [\d,]+ favorites$/)
+  const names = await cellNames(page)
+  expect(names.length).toBeGreaterThan(0)
+  for (const name of names) expect(name).toMatch(/report/i)
+  const types = new Set(requests.map((u) => new URL(u).searchParams.get('fileType')))
+  expect(types).toEqual(new Set([String(FILE_TYPES.word)]))
+  expect(requests.length).toBeGreaterThan(1)
   await context.close()
 })
 

@@ -1,19 +1,18 @@
 // The virtualized grid: rows of tiles and date headers, one tab stop with a roving focus.
 'use no memo' // useVirtualizer returns a mutable instance the React Compiler must not memoise
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import type { FavoritesGridProps } from './favorites-grid-props'
-import { afterPaint } from '../../lib/idle'
 import { useI18n } from '../../lib/i18n'
 import { useWidth } from '../../ui/use-width'
 import { GroupHeader } from './group-header'
 import { MarqueeBox } from '../selection/marquee-box'
 import type { HeaderRow } from './layout'
-import { DENSITY, GAP, OVERSCAN, PADDING_TOP, PREFETCH_ROWS, columnsFor, groupIds, itemsInRect, rowSize, tileWidth } from './layout'
+import { DENSITY, GAP, PADDING_TOP, PREFETCH_ROWS, columnsFor, groupIds, groupSelection, itemsInRect, rowSize, tileWidth } from './layout'
 import { NO_SELECTION, setMany, type Selection } from '../selection/selection'
 import { TilesRow } from './tiles-row'
 import { useMarquee } from '../selection/use-marquee'
-import { useRows } from './use-rows'
+import { useOverscan, useRows } from './use-rows'
 import { useGridKeys } from './use-grid-keys'
 import { useRovingFocus } from './use-roving-focus'
 import { useTilePointer } from '../selection/use-tile-pointer'
@@ -48,16 +47,7 @@ export function FavoritesGrid(props: FavoritesGridProps) {
   const estimateSize = useCallback((i: number) => rowSize(rows[i], rowHeight), [rows, rowHeight])
   const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows])
 
-  // The first render has only the rows in view: the first thumbnails wait for no tile below the
-  // fold (its render, layout and thumbnail). The overscan follows the first paint.
-  const [overscan, setOverscan] = useState(0)
-  const hasRows = rows.length > 0 && outerWidth > 0
-  useEffect(() => {
-    if (overscan > 0 || !hasRows) return
-    let current = true
-    void afterPaint().then(() => current && setOverscan(OVERSCAN))
-    return () => void (current = false)
-  }, [overscan, hasRows])
+  const overscan = useOverscan(rows.length > 0 && outerWidth > 0)
 
   // The component opts out of the React Compiler ('use no memo'), as TanStack Virtual requires.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -97,6 +87,9 @@ export function FavoritesGrid(props: FavoritesGridProps) {
   const ids = useMemo(() => items.map((f) => f.id), [items])
   // Memoised: the grid re-renders on every scroll frame, the selection changes far less often.
   const anySelected = useMemo(() => selection.ids.size > 0 && items.some((f) => selection.ids.has(f.id)), [selection, items])
+
+  // Per group and selection, not per scroll frame: a group can hold thousands of files.
+  const groupSelected = useMemo(() => groupSelection(selection.ids, ids), [selection, ids])
 
   const onKeyDown = useGridKeys({
     rows,
@@ -166,12 +159,7 @@ export function FavoritesGrid(props: FavoritesGridProps) {
               style={{ transform: `translateY(${v.start}px)`, height: v.size }}
             >
               {row.kind === 'header' ? (
-                <GroupHeader
-                  label={row.label}
-                  columns={columns}
-                  allSelected={groupIds(row, ids).every((id) => selection.ids.has(id))}
-                  onToggle={() => toggleGroup(row)}
-                />
+                <GroupHeader label={row.label} columns={columns} allSelected={groupSelected(row)} onToggle={() => toggleGroup(row)} />
               ) : (
                 <TilesRow
                   row={row}

@@ -127,3 +127,19 @@ export function itemsInRect(rows: readonly Row[], geometry: GridGeometry, rect: 
   }
   return hits
 }
+
+/**
+ * Whether a date group is all selected, for one selection: each group is worked out the first
+ * time it is asked about, then remembered (the grid asks on every render of a visible header).
+ */
+export function groupSelection(selected: ReadonlySet<string>, ids: readonly string[]): (header: HeaderRow) => boolean {
+  const known = new Map<string, boolean>()
+  return (header) => {
+    let all = known.get(header.key)
+    if (all === undefined) {
+      all = selected.size >= header.count && groupIds(header, ids).every((id) => selected.has(id))
+      known.set(header.key, all)
+    }
+    return all
+  }
+}

@@ -55,11 +55,13 @@ export function useRovingFocus({ gridRef, items, rows, scrollToRow, focusRequest
   }, [focusRequest?.seq])
 
   // If the focused tile left the list (removed), focus goes on to the tile now in its place.
-  const focused = useRef<{ element: HTMLElement; id: string } | null>(null)
+  // Looked for in the list once per list, not on every render: a tile scrolled out of view is
+  // also no longer connected, and the grid renders on every scroll frame.
+  const focused = useRef<{ element: HTMLElement; id: string; seenIn?: readonly Favorite[] } | null>(null)
   useEffect(() => {
     const last = focused.current
-    if (!last || last.element.isConnected || document.activeElement !== document.body) return
-    if (items.some((f) => f.id === last.id)) return // scrolled out of view, not gone
+    if (!last || last.seenIn === items || last.element.isConnected || document.activeElement !== document.body) return
+    if (items.some((f) => f.id === last.id)) return void (last.seenIn = items) // scrolled out of view, not gone
     focused.current = null
     focusItem(Math.min(activeIndex, items.length - 1))
   })

@@ -1,9 +1,11 @@
-// The grid's rows for the favorites shown: date headers (in the UI's language) and rows of tiles.
-import { useMemo } from 'react'
+// The grid's rows for the favorites shown: date headers (in the UI's language) and rows of tiles;
+// and how many rows beyond the viewport it renders.
+import { useEffect, useMemo, useState } from 'react'
 import type { Favorite } from '../../api/favorite'
 import { useI18n } from '../../lib/i18n'
 import { dateGrouper } from './date-groups'
-import { buildRows } from './layout'
+import { afterPaint } from '../../lib/idle'
+import { buildRows, OVERSCAN } from './layout'
 
 export function useRows(items: Favorite[], columns: number, grouped: boolean) {
   const { t, locale } = useI18n()
@@ -14,4 +16,19 @@ export function useRows(items: Favorite[], columns: number, grouped: boolean) {
     const groupOf = dateGrouper(Date.now(), locale, labels)
     return buildRows(items, columns, grouped ? (f) => groupOf(f.starredAt) : undefined)
   }, [items, columns, grouped, locale, labels])
+}
+
+/**
+ * None at first: the first render has only the rows in view, so the first thumbnails wait for no
+ * tile below the fold (its render, layout and thumbnail). The overscan follows the first paint.
+ */
+export function useOverscan(hasRows: boolean): number {
+  const [overscan, setOverscan] = useState(0)
+  useEffect(() => {
+    if (overscan > 0 || !hasRows) return
+    let current = true
+    void afterPaint().then(() => current && setOverscan(OVERSCAN))
+    return () => void (current = false)
+  }, [overscan, hasRows])
+  return overscan
 }

@@ -14,6 +14,7 @@ const SHORTCUTS: [keys: string, what: MessageKey][] = [
   ['Esc', 'key.escape'],
   ['Enter', 'key.enter'],
   ['Delete', 'key.delete'],
+  ['/', 'key.search'],
   ['?', 'key.help'],
 ]
 

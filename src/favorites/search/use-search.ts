@@ -17,6 +17,8 @@ export const loadEngine = () => import('./engine').then((m) => (engine = m))
 export const queryWords = (query: string) => query.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean)
 
 export interface ListProgress {
+  /** Pages loaded: each one arriving asks for the next (isFetching alone may not be seen to change). */
+  pages: number
   hasNextPage: boolean
   isFetching: boolean
   isFetchNextPageError: boolean
@@ -47,7 +49,7 @@ export function useSearch(items: readonly Favorite[], filter: ViewFilter, list: 
   const [stopped, setStopped] = useState(false)
   if (stopped && !wantsAll) setStopped(false)
 
-  const { hasNextPage, isFetching, isFetchNextPageError, fetchNextPage } = list
+  const { pages, hasNextPage, isFetching, isFetchNextPageError, fetchNextPage } = list
   const gathering: Gathering = !hasNextPage
     ? 'done'
     : stopped
@@ -59,7 +61,7 @@ export function useSearch(items: readonly Favorite[], filter: ViewFilter, list: 
           : 'loading'
   useEffect(() => {
     if (wantsAll && gathering === 'loading' && !isFetching) fetchNextPage()
-  }, [wantsAll, gathering, isFetching, fetchNextPage])
+  }, [wantsAll, gathering, isFetching, pages, fetchNextPage])
 
   // Name and size orders need every favorite: while they load the grid keeps KooDrive's order.
   // Offline, stopped or failed, what is loaded is sorted (and the status says it is not all).

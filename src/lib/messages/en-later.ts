@@ -82,6 +82,7 @@ export const enLater = {
   'key.enter': 'Open the preview',
   'key.delete': 'Remove the selection from favorites',
   'key.help': 'Show these shortcuts',
+  'key.search': 'Search by name; Esc in the search clears it',
   'key.click': 'Click, Ctrl/⌘-click, Shift-click, or drag from empty space to select',
 } satisfies Record<string, string | Plural>
 

@@ -138,5 +138,6 @@ export const zh: Catalog = {
   'key.enter': '打开预览',
   'key.delete': '将所选文件取消收藏',
   'key.help': '显示这些快捷键',
+  'key.search': '按名称搜索；在搜索框中按 Esc 清除搜索',
   'key.click': '单击、Ctrl/⌘ 单击、Shift 单击，或从空白处拖动来选择',
 }

@@ -5,7 +5,15 @@ import { detectLocale, loadCatalog, makeI18n, type MessageKey } from '../../../s
 import { dateGroup, dateGrouper } from '../../../src/favorites/grid/date-groups'
 import { displayName } from '../../../src/favorites/grid/display-name'
 import { readFilter, writeFilter } from '../../../src/favorites/filters'
-import { buildRows, columnsFor, itemsInRect, rowOfItem, tileWidth } from '../../../src/favorites/grid/layout'
+import {
+  buildRows,
+  columnsFor,
+  groupSelection,
+  itemsInRect,
+  rowOfItem,
+  tileWidth,
+  type HeaderRow,
+} from '../../../src/favorites/grid/layout'
 import { IMAGE_STYLES, chooseThumbnail, largestThumbnail } from '../../../src/favorites/grid/thumbnail-size'
 import { flatten } from '../../../src/favorites/preview/use-preview'
 import type { ListPage } from '../../../src/api/endpoints'
@@ -260,5 +268,35 @@ describe('flatten', () => {
     // Page lists are immutable, as TanStack Query's are: a next page makes a new array.
     expect(ids([...images, page('i3', 'i1')])).toEqual(['i1', 'i2', 'i3'])
     expect(ids([...all, page('a2')])).toEqual(['a1', 'i1', 'a2'])
+  })
+})
+
+describe('work that does not grow with what is loaded', () => {
+  it('rows without date groups are tiles only, keyed by place', () => {
+    const items = Array.from({ length: 7 }, (_, i) => favorite(`f${i}`))
+    const rows = buildRows(items, 3)
+    expect(rows.map((r) => [r.kind, r.key, r.first])).toEqual([
+      ['tiles', 'r:0', 0],
+      ['tiles', 'r:1', 3],
+      ['tiles', 'r:2', 6],
+    ])
+  })
+
+  it('works out whether a date group is all selected once per selection, however often it is asked', () => {
+    const ids = Array.from({ length: 20_000 }, (_, i) => `f${i}`)
+    let lookups = 0
+    const selected = new Set(ids.slice(0, 15_000))
+    const counting = { size: selected.size, has: (id: string) => (lookups++, selected.has(id)) } as ReadonlySet<string>
+    const header: HeaderRow = { kind: 'header', key: 'h:2025:0', label: '2025', first: 0, count: 15_000 }
+    const other: HeaderRow = { kind: 'header', key: 'h:2024:0', label: '2024', first: 15_000, count: 5_000 }
+    const isAll = groupSelection(counting, ids)
+    // Sixty frames of scrolling past both headers.
+    for (let frame = 0; frame < 60; frame++) {
+      expect(isAll(header)).toBe(true)
+      expect(isAll(other)).toBe(false)
+    }
+    expect(lookups).toBe(15_000 + 1)
+    // A group larger than the whole selection needs no lookup at all.
+    expect(groupSelection(new Set(['f1']), ids)(header)).toBe(false)
   })
 })
