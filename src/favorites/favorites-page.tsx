@@ -13,7 +13,8 @@ import { FavoritesHeader, useDensity } from './header/favorites-header'
 import { listFilter, readFilter, writeFilter, type ViewFilter } from './filters'
 import { GridFooter, errorDetail } from './grid/grid-footer'
 import { NO_SELECTION, keepPresent, selectedIn, type Selection } from './selection/selection'
-import { flatten, usePreview } from './preview/use-preview'
+import { usePreview } from './preview/use-preview'
+import { flatten, starredIn } from './loaded'
 import { useStarChanges } from './changes/use-star-changes'
 import { SearchWords } from './search/highlight'
 import { loadEngine, useSearch } from './search/use-search'
@@ -43,7 +44,7 @@ export function FavoritesPage() {
   const query = useInfiniteQuery({ ...listOptions, enabled: userId !== undefined })
   // Everything loaded, and what is shown: a file asked to leave favorites is hidden at once.
   const loaded = useMemo(() => flatten(query.data?.pages), [query.data])
-  const items = useMemo(() => loaded.filter((f) => f.starred), [loaded])
+  const items = useMemo(() => starredIn(loaded), [loaded])
   const autoDeleted = query.data?.pages[0]?.autoDeleted ?? 0
   const skipped = query.data?.pages.reduce((sum, p) => sum + p.skipped, 0) ?? 0
   const { hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query

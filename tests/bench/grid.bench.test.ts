@@ -5,7 +5,7 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { newContext, quiet, withBrowserAndServer } from '../support/browser'
-import { firstPainted, instrument } from './page-timing'
+import { CONTROL_SCROLLER, firstPainted, instrument, longFrames, scrollAt, taskSeconds } from './page-timing'
 import { median, record } from './results'
 
 // The server on the real clock too: the pages' real clock would otherwise be far from its X-Date.
@@ -26,42 +26,6 @@ async function open(url: string, html?: string): Promise<{ context: BrowserConte
   await cdp.send('Performance.enable')
   await page.goto(url)
   return { context, page, cdp, thumbnails }
-}
-
-/** A blank scroller the size of the app's, with content as tall as 100,000 favorites. */
-const CONTROL_SCROLLER = `<!doctype html><html><body style="margin:0">
-<div data-testid="favorites-scroll" style="height:100vh;overflow-y:auto"><div style="height:4000000px"></div></div></body></html>`
-
-const taskSeconds = async (cdp: CDPSession) =>
-  (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value
-
-/** Scrolls the favorites scroller at `speed` px/s, frame by frame, for `ms`; counts frames. */
-function scrollAt(page: Page, speed: number, ms: number) {
-  return page.evaluate(
-    ([speed, ms]) =>
-      new Promise<{ frames: number; over33: number; start: number; end: number }>((resolve) => {
-        const el = document.querySelector<HTMLElement>('[data-testid=favorites-scroll]')!
-        let pos = el.scrollTop
-        let first: number | undefined
-        let last = 0
-        let frames = 0
-        let over33 = 0
-        const step = (t: number) => {
-          if (first === undefined) first = last = t
-          else {
-            frames++
-            if (t - last > 33.4) over33++
-            pos = Math.min(pos + (speed * (t - last)) / 1000, el.scrollHeight - el.clientHeight)
-            el.scrollTop = pos
-            last = t
-          }
-          if (t - first < ms) requestAnimationFrame(step)
-          else resolve({ frames, over33, start: first, end: t })
-        }
-        requestAnimationFrame(step)
-      }),
-    [speed, ms] as const,
-  )
 }
 
 /** The highest index of a tile showing in the scroller's viewport. */
@@ -106,15 +70,6 @@ function settle(page: Page) {
       }),
   )
 }
-
-const longFrames = (page: Page, from: number, to: number) =>
-  page.evaluate(
-    ([from, to]) =>
-      (window as unknown as { bench: { loaf: { start: number; duration: number }[] } }).bench.loaf
-        .filter((f) => f.start >= from && f.start <= to)
-        .map((f) => f.duration),
-    [from, to] as const,
-  )
 
 interface ScrollTrial {
   frames: number

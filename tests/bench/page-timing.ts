@@ -1,6 +1,6 @@
-// What the benchmark installs in its pages: long animation frames, and when the first thumbnail
-// was painted (asked over CDP, see firstPainted).
-import type { CDPSession } from 'playwright-core'
+// What the benchmark installs in its pages (long animation frames, and when the first thumbnail
+// was painted), and the measurements its files share: scrolling, main-thread time, long frames.
+import type { CDPSession, Page } from 'playwright-core'
 
 /** Installed in every page (addInitScript): runs in the page, so it must stand alone. */
 export function instrument() {
@@ -37,3 +37,49 @@ export const firstPainted = async (cdp: CDPSession) =>
       returnByValue: true,
     })
   ).result.value as number
+
+/** A blank scroller the size of the app's, with content as tall as 100,000 favorites. */
+export const CONTROL_SCROLLER = `<!doctype html><html><body style="margin:0">
+<div data-testid="favorites-scroll" style="height:100vh;overflow-y:auto"><div style="height:4000000px"></div></div></body></html>`
+
+export const taskSeconds = async (cdp: CDPSession) =>
+  (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value
+
+/** Scrolls the favorites scroller at `speed` px/s, frame by frame, for `ms`; counts frames. */
+export function scrollAt(page: Page, speed: number, ms: number) {
+  return page.evaluate(
+    ([speed, ms]) =>
+      new Promise<{ frames: number; over33: number; start: number; end: number }>((resolve) => {
+        const el = document.querySelector<HTMLElement>('[data-testid=favorites-scroll]')!
+        let pos = el.scrollTop
+        let first: number | undefined
+        let last = 0
+        let frames = 0
+        let over33 = 0
+        const step = (t: number) => {
+          if (first === undefined) first = last = t
+          else {
+            frames++
+            if (t - last > 33.4) over33++
+            pos = Math.min(pos + (speed * (t - last)) / 1000, el.scrollHeight - el.clientHeight)
+            el.scrollTop = pos
+            last = t
+          }
+          if (t - first < ms) requestAnimationFrame(step)
+          else resolve({ frames, over33, start: first, end: t })
+        }
+        requestAnimationFrame(step)
+      }),
+    [speed, ms] as const,
+  )
+}
+
+/** Durations of the long animation frames that started between `from` and `to`. */
+export const longFrames = (page: Page, from: number, to: number) =>
+  page.evaluate(
+    ([from, to]) =>
+      (window as unknown as { bench: { loaf: { start: number; duration: number }[] } }).bench.loaf
+        .filter((f) => f.start >= from && f.start <= to)
+        .map((f) => f.duration),
+    [from, to] as const,
+  )

@@ -4,34 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import type { Favorite } from '../../api/favorite'
 import type { ListPage } from '../../api/endpoints'
-
-/**
- * Each list's last flattening, by its first page: a next page only appends to its pages, so the
- * result is extended (the same pages flattened again, as by the preview's page loop, are only
- * copied). Weakly held: when the list's pages go (Disconnect, a refetch), so does this.
- */
-const flattened = new WeakMap<ListPage, { pages: readonly ListPage[]; out: readonly Favorite[]; seen: Set<string> }>()
-
-/** All loaded items in order; a file that moved between two page loads is shown once. */
-export function flatten(pages: readonly ListPage[] | undefined): Favorite[] {
-  const first = pages?.[0]
-  if (!pages || !first) return []
-  // Extending costs the new page, not all 20,000 loaded again (a Set of every id per page).
-  const last = flattened.get(first)
-  const extending = last && last.pages.length <= pages.length && last.pages.every((page, i) => pages[i] === page)
-  const seen = extending ? last.seen : new Set<string>()
-  const out = extending ? last.out.slice() : []
-  for (const page of pages.slice(extending ? last.pages.length : 0)) {
-    for (const item of page.items) {
-      if (!seen.has(item.id)) {
-        seen.add(item.id)
-        out.push(item)
-      }
-    }
-  }
-  flattened.set(first, { pages, out, seen })
-  return out
-}
+import { flatten } from '../loaded'
 
 interface PreviewOptions {
   /** Every loaded file in order, hidden ones too. */

@@ -2,6 +2,7 @@
 // in any order, ignoring case and full- and half-width forms (Unicode NFKC, then lower case).
 // Scripts written without spaces (Chinese, Japanese) match as substrings, as every word does.
 import type { Favorite } from '../../api/favorite'
+import { appendingFilter } from '../loaded'
 
 /** The form both sides are compared in. */
 export const fold = (text: string) => text.normalize('NFKC').toLowerCase()
@@ -22,8 +23,14 @@ export function matches(name: string, words: readonly string[]): boolean {
   return words.every((w) => f.includes(w))
 }
 
+// The current query's filter: while pages arrive, only each new page is searched.
+let current: { key: string; filter: (list: readonly Favorite[]) => Favorite[] } | undefined
+
 export function filterByName(items: readonly Favorite[], words: readonly string[]): Favorite[] {
-  return words.length === 0 ? (items as Favorite[]) : items.filter((f) => matches(f.name, words))
+  if (words.length === 0) return items as Favorite[]
+  const key = words.join('\n')
+  if (current?.key !== key) current = { key, filter: appendingFilter((f) => matches(f.name, words)) }
+  return current.filter(items)
 }
 
 /**

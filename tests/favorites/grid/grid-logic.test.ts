@@ -15,7 +15,7 @@ import {
   type HeaderRow,
 } from '../../../src/favorites/grid/layout'
 import { IMAGE_STYLES, chooseThumbnail, largestThumbnail } from '../../../src/favorites/grid/thumbnail-size'
-import { flatten } from '../../../src/favorites/preview/use-preview'
+import { appendingFilter, flatten } from '../../../src/favorites/loaded'
 import type { ListPage } from '../../../src/api/endpoints'
 
 const fav = (id: string, starredAt?: number) => favorite(id, { starredAt })
@@ -298,5 +298,43 @@ describe('work that does not grow with what is loaded', () => {
     expect(lookups).toBe(15_000 + 1)
     // A group larger than the whole selection needs no lookup at all.
     expect(groupSelection(new Set(['f1']), ids)(header)).toBe(false)
+  })
+})
+
+describe('lists derived from what is loaded, as pages arrive', () => {
+  const page = (from: number, count: number, starred = (i: number) => i % 3 !== 0): ListPage => ({
+    items: Array.from({ length: count }, (_, i) => favorite(`p${from + i}`, { starred: starred(from + i) })),
+    autoDeleted: 0,
+    skipped: 0,
+  })
+
+  it('filters only the page that arrived, and chains (starred, then a search)', () => {
+    let looked = 0
+    const starred = appendingFilter((f) => (looked++, f.starred))
+    let searched = 0
+    const named = appendingFilter((f) => (searched++, f.id.endsWith('7')))
+    let pages = [page(0, 100)]
+    const first = named(starred(flatten(pages)))
+    expect([looked, searched]).toEqual([100, 66])
+    for (let n = 1; n < 200; n++) {
+      pages = [...pages, page(n * 100, 100)]
+      named(starred(flatten(pages)))
+    }
+    // 20,000 loaded: each page was looked at once, not once per page after it.
+    expect(looked).toBe(20_000)
+    expect(searched).toBe(starred(flatten(pages)).length)
+    const all = named(starred(flatten(pages)))
+    expect(all.slice(0, first.length)).toEqual(first)
+    expect(all).toEqual(flatten(pages).filter((f) => f.starred && f.id.endsWith('7')))
+  })
+
+  it('starts again for a list that is not an earlier one plus more (a patch)', () => {
+    let looked = 0
+    const starred = appendingFilter((f) => (looked++, f.starred))
+    const pages = [page(0, 50), page(50, 50)]
+    starred(flatten(pages))
+    const patched = [{ ...pages[0]!, items: pages[0]!.items.map((f) => ({ ...f, starred: false })) }, pages[1]!]
+    expect(starred(flatten(patched))).toEqual(pages[1]!.items.filter((f) => f.starred))
+    expect(looked).toBe(200)
   })
 })
