@@ -9,7 +9,7 @@ import { useI18n } from '../lib/i18n'
 import { useSession } from '../lib/session'
 import { Button } from '../ui/controls'
 import { FavoritesGrid } from './grid/favorites-grid'
-import { FavoritesHeader, useDensity } from './header/favorites-header'
+import { FavoritesHeader, loadViewOptionsSheet, useDensity } from './header/favorites-header'
 import { listFilter, readFilter, writeFilter, type ViewFilter } from './filters'
 import { GridFooter, errorDetail } from './grid/grid-footer'
 import { NO_SELECTION, keepPresent, selectedIn, type Selection } from './selection/selection'
@@ -67,6 +67,7 @@ export function FavoritesPage() {
   })
   const shown = search.shown
   const [sortCancelled, setSortCancelled] = useState<'name' | 'size' | null>(null)
+  const cancelled = filter.sort === 'newest' ? sortCancelled : null
   const cancelSort = () => {
     setSortCancelled(filter.sort as 'name' | 'size')
     setFilter({ ...filter, sort: 'newest' })
@@ -102,6 +103,7 @@ export function FavoritesPage() {
       void loadEngine()
       // Shown when the app's server cannot be reached: loaded while it still can be.
       void import('./header/disconnect-failed')
+      void loadViewOptionsSheet()
     }, 2000)
   }, [hasData])
 
@@ -189,7 +191,7 @@ export function FavoritesPage() {
       <main aria-busy={busy} className="relative flex min-h-0 flex-1 flex-col">
         <Suspense>
           <OfflineStatus updatedAt={query.dataUpdatedAt} />
-          {search.gathering && (
+          {(search.gathering || cancelled) && (
             <SearchStatus
               filter={filter}
               searching={search.words.length > 0}
@@ -199,14 +201,10 @@ export function FavoritesPage() {
               onStop={search.stop}
               onResume={search.resume}
               onCancelSort={cancelSort}
+              cancelled={cancelled}
             />
           )}
         </Suspense>
-        {sortCancelled && filter.sort === 'newest' && (
-          <p role="status" className="mx-4 mt-3 text-sm text-slate-700 dark:text-slate-300">
-            {t(`sortCancelled.${sortCancelled}`)}
-          </p>
-        )}
         {/* Over the grid, not above it: a notice that arrives with the data must not push it down.
             Placed below the status line, which it must not hide. */}
         <div className="relative">

@@ -1,10 +1,9 @@
 // The top bar: title and file type, then sort, thumbnail size, language, theme, shortcuts, disconnect.
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { LOCALES, useI18n } from '../../lib/i18n'
 import { readPref, writePref } from '../../lib/prefs'
 import { useTheme, type Theme } from '../../lib/theme'
 import { Button, Icon, Select } from '../../ui/controls'
-import { Dialog } from '../../ui/dialog'
 import { useMediaQuery } from '../../ui/use-media-query'
 import { SORT_LABELS, SORTS, TYPE_FILTER_IDS, type ViewFilter } from '../filters'
 import { DisconnectButton } from './disconnect-button'
@@ -12,6 +11,10 @@ import { SearchField } from '../search/search-field'
 import { DENSITIES, type Density } from '../grid/layout'
 
 const DENSITY_KEY = 'koodrive.density'
+
+/** The sheet narrower screens open for the view options: loaded when the first screen is idle. */
+export const loadViewOptionsSheet = () => import('./view-options-sheet')
+const ViewOptionsSheet = lazy(() => loadViewOptionsSheet().then((m) => ({ default: m.ViewOptionsSheet })))
 
 export function useDensity(): [Density, (d: Density) => void] {
   const [density, setDensity] = useState<Density>(() => {
@@ -27,7 +30,7 @@ export function useDensity(): [Density, (d: Density) => void] {
   ]
 }
 
-interface HeaderProps {
+export interface HeaderProps {
   filter: ViewFilter
   onFilter: (f: ViewFilter) => void
   density: Density
@@ -80,36 +83,18 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
           >
             <Icon name="options" className="size-5" />
           </Button>
-          {sheetOpen && (
-            <Dialog
-              aria-labelledby="view-options-title"
-              onClose={() => setSheetOpen(false)}
-              className={
-                'mx-auto mt-auto mb-0 w-full max-w-md rounded-t-2xl p-4 ' +
-                'pb-[max(1rem,env(safe-area-inset-bottom))] sm:mb-auto sm:rounded-2xl'
-              }
-            >
-              <h2 id="view-options-title" className="mb-3 text-base font-semibold">
-                {t('viewOptions')}
-              </h2>
-              <div className="flex flex-col gap-3 [&>label]:justify-between">
-                <ViewOptions
-                  filter={filter}
-                  onFilter={onFilter}
-                  density={density}
-                  onDensity={onDensity}
-                  onShortcuts={() => {
-                    setSheetOpen(false)
-                    onShortcuts()
-                  }}
-                  inSheet
-                />
-              </div>
-              <div className="mt-4 flex justify-end">
-                <Button onClick={() => setSheetOpen(false)}>{t('close')}</Button>
-              </div>
-            </Dialog>
-          )}
+          <Suspense>
+            {sheetOpen && (
+              <ViewOptionsSheet
+                filter={filter}
+                onFilter={onFilter}
+                density={density}
+                onDensity={onDensity}
+                onShortcuts={onShortcuts}
+                onClose={() => setSheetOpen(false)}
+              />
+            )}
+          </Suspense>
         </>
       )}
     </div>
@@ -117,7 +102,7 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
 }
 
 /** Sort, thumbnail size, language, theme, the shortcuts, and Disconnect. */
-function ViewOptions({
+export function ViewOptions({
   filter,
   onFilter,
   density,

@@ -9,16 +9,33 @@ import '../../lib/messages/en-later'
 interface SearchStatusProps {
   filter: ViewFilter
   searching: boolean
-  gathering: Gathering
+  gathering: Gathering | null
   /** Favorites loaded and looked at, and how many of them are shown. */
   checked: number
   matched: number
   onStop: () => void
   onResume: () => void
   onCancelSort: () => void
+  /** A sort by name or size that was cancelled, and the list is back to newest first. */
+  cancelled: 'name' | 'size' | null
 }
 
-export function SearchStatus({ filter, searching, gathering, checked, matched, onStop, onResume, onCancelSort }: SearchStatusProps) {
+export function SearchStatus(props: SearchStatusProps) {
+  const { t } = useI18n()
+  const { cancelled } = props
+  return (
+    <>
+      <Progress {...props} />
+      {cancelled && (
+        <p role="status" className="mx-4 mt-3 text-sm text-slate-700 dark:text-slate-300">
+          {t(`sortCancelled.${cancelled}`)}
+        </p>
+      )}
+    </>
+  )
+}
+
+function Progress({ filter, searching, gathering, checked, matched, onStop, onResume, onCancelSort }: SearchStatusProps) {
   const { t } = useI18n()
   const sortLoading = needsAll(filter.sort) && gathering === 'loading'
   let phase: string
@@ -28,8 +45,9 @@ export function SearchStatus({ filter, searching, gathering, checked, matched, o
     phase = t(`sorting.${filter.sort as 'name' | 'size'}`)
     detail = t('loaded', { count: checked })
     action = [t('cancel'), onCancelSort]
+  } else if (!gathering || (!searching && gathering === 'done')) {
+    return null
   } else if (!searching) {
-    if (gathering === 'done') return null
     phase = t('sortPartial', { count: checked })
   } else if (gathering === 'loading') {
     phase = t('searching')
