@@ -157,6 +157,37 @@ it('steps the preview through the matches only', async () => {
   await context.close()
 })
 
+it('steps the preview from the last match loaded to the next match, loading on past files that do not match', async () => {
+  const { page, context } = await openWithListRequests()
+  let release!: () => void
+  hold = new Promise((resolve) => (release = resolve))
+  await searchbox(page).fill('photo')
+  await page.getByRole('button', { name: 'Stop' }).click()
+  hold = undefined
+  release()
+  await expect.poll(() => status(page).textContent()).toMatch(/matches in the first/)
+  await quiet(page)
+  const checked = Number(/first ([\d,]+)/.exec((await status(page).textContent())!)![1]!.replaceAll(',', ''))
+  const all = serverOrder()
+  const matching = (f: { name: string }) => fold(f.name).includes('photo')
+  const [lastLoaded, nextMatch] = [all.slice(0, checked).findLast(matching)!, all.slice(checked).find(matching)!]
+  // The file right after the loaded ones is not a match: Next must not stop there.
+  expect(matching(all[checked]!)).toBe(false)
+  // The grid asks for the next page when its end comes into view: held, so the last match loaded stays last.
+  hold = new Promise((resolve) => (release = resolve))
+  await cells(page).first().focus()
+  await page.keyboard.press('End')
+  await expect.poll(() => page.evaluate(() => document.activeElement?.querySelector('bdi')?.textContent)).toBe(lastLoaded.name)
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog')
+  await expect.poll(() => dialog.getByRole('heading').first().textContent()).toBe(lastLoaded.name)
+  await dialog.getByRole('button', { name: 'Next' }).click()
+  hold = undefined
+  release()
+  await expect.poll(() => dialog.getByRole('heading').first().textContent()).toBe(nextMatch.name)
+  await context.close()
+})
+
 it('sorts 3,000 favorites by name in natural order, after loading them all', async () => {
   const { page, context, requests } = await openWithListRequests()
   await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Name' })

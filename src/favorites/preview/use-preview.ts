@@ -4,7 +4,6 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import type { Favorite } from '../../api/favorite'
 import type { ListPage } from '../../api/endpoints'
-import { flatten } from '../loaded'
 
 interface PreviewOptions {
   /** Every loaded file in order, hidden ones too. */
@@ -19,7 +18,7 @@ export function usePreview({ loaded, items, query, loadMore }: PreviewOptions) {
   const [params, setParams] = useSearchParams()
   const navigate = useNavigate()
   const location = useLocation()
-  const { hasNextPage, isFetching, fetchNextPage } = query
+  const { hasNextPage, isFetching } = query
   const fileId = params.get('file')
   // Looked up among everything loaded: a file removed from the preview stays open, offering Add.
   const index = fileId ? loaded.findIndex((f) => f.id === fileId) : -1
@@ -63,14 +62,15 @@ export function usePreview({ loaded, items, query, loadMore }: PreviewOptions) {
       ),
     [setParams],
   )
-  const next = async () => {
-    if (nextShown) return show(nextShown.id, true)
-    if (!hasNextPage) return
-    const result = await fetchNextPage({ cancelRefetch: false })
-    const all = flatten(result.data?.pages)
-    const after = all.slice(all.findIndex((f) => f.id === fileId) + 1).find((f) => f.starred)
-    if (after) show(after.id, true)
-  }
+  // Next at the end of what is loaded: pages load until a file the grid shows comes after this one.
+  const [stepFrom, setStepFrom] = useState<string | null>(null)
+  const stepping = stepFrom !== null && stepFrom === fileId
+  useEffect(() => {
+    if (!stepping) return
+    // The step ends by leaving this file; going back to it (Previous, a click) clears the step.
+    if (nextShown) show(nextShown.id, true)
+    else if (hasNextPage && !isFetching) loadMore()
+  }, [stepping, nextShown, hasNextPage, isFetching, loadMore, show])
 
   // A link to a file not loaded yet: load pages until it appears, or drop the name at the end.
   const previewing = item !== undefined
@@ -96,10 +96,10 @@ export function usePreview({ loaded, items, query, loadMore }: PreviewOptions) {
     item,
     hasPrevious: previousShown !== undefined,
     hasNext: nextShown !== undefined || hasNextPage,
-    open: useCallback((at: number) => items[at] && show(items[at].id, false), [items, show]),
-    close: () => (openedHere ? navigate(-1) : drop()),
-    previous: () => previousShown && show(previousShown.id, true),
-    next: () => void next(),
+    open: useCallback((at: number) => items[at] && (setStepFrom(null), show(items[at].id, false)), [items, show]),
+    close: () => (setStepFrom(null), openedHere ? navigate(-1) : drop()),
+    previous: () => previousShown && (setStepFrom(null), show(previousShown.id, true)),
+    next: () => setStepFrom(fileId),
     focusRequest,
   }
 }
