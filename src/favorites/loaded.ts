@@ -4,8 +4,16 @@
 import type { ListPage } from '../api/endpoints'
 import type { Favorite } from '../api/favorite'
 
-/** A list known to be an earlier list with items appended, and that earlier list. */
+/**
+ * A list known to be an earlier list with items appended, and that earlier list. One link only:
+ * when a list is extended, its own link goes, or every list ever built (100, 200, ... 100,000
+ * items) would stay reachable from the newest.
+ */
 const extended = new WeakMap<readonly Favorite[], readonly Favorite[]>()
+function link(list: readonly Favorite[], earlier: readonly Favorite[]) {
+  extended.delete(earlier)
+  extended.set(list, earlier)
+}
 
 /**
  * Each list's last flattening, by its first page: a next page only appends to its pages, so the
@@ -32,9 +40,12 @@ export function flatten(pages: readonly ListPage[] | undefined): Favorite[] {
     }
   }
   flattened.set(first, { pages, out, seen })
-  if (extending) extended.set(out, last.out)
+  if (extending) link(out, last.out)
   return out
 }
+
+/** The list that `list` extends with items appended, if it is known to. */
+export const earlierList = (list: readonly Favorite[]) => extended.get(list)
 
 /**
  * A filter that remembers its answers: for a list that extends one it has filtered, it filters
@@ -48,7 +59,7 @@ export function appendingFilter(keep: (f: Favorite) => boolean): (list: readonly
     const base = extended.get(list)
     const before = base && answers.get(base)
     out = before ? before.concat(list.slice(base.length).filter(keep)) : list.filter(keep)
-    if (before) extended.set(out, before)
+    if (before) link(out, before)
     answers.set(list, out)
     return out
   }

@@ -34,37 +34,48 @@ export type HeaderRow = { kind: 'header'; key: string; label: string; first: num
 export type TileRowLayout = { kind: 'tiles'; key: string; first: number; items: Favorite[] }
 export type Row = HeaderRow | TileRowLayout
 
+/** How often each group key has headed a group so far, by the rows that saw it (see buildRows). */
+const repeats = new WeakMap<readonly Row[], Map<string, number>>()
+
 /**
  * Cuts items into rows: a header row whenever the date group changes, then rows of `columns`
  * tiles; without `groupOf`, rows of tiles only. `first` is the index of the row's first item in `items`.
+ *
+ * `before`, the rows built for a list that `items` extends (same columns and grouping): they are
+ * kept up to their last row of tiles, which may not be full, and the build goes on from there. A
+ * page arriving then costs that page, not every favorite loaded.
  */
-export function buildRows(items: readonly Favorite[], columns: number, groupOf?: (f: Favorite) => DateGroup): Row[] {
-  const rows: Row[] = []
-  if (!groupOf) {
-    for (let start = 0; start < items.length; start += columns) {
-      rows.push({ kind: 'tiles', key: `r:${start / columns}`, first: start, items: items.slice(start, start + columns) })
+export function buildRows(
+  items: readonly Favorite[],
+  columns: number,
+  groupOf?: (f: Favorite) => DateGroup,
+  before?: readonly Row[],
+): Row[] {
+  const rows = before?.slice(0, -1) ?? []
+  const seen = new Map(before && repeats.get(before))
+  // The group the kept rows end in goes on, its header (a copy) counting the files added to it.
+  let header = rows.findLast((r) => r.kind === 'header')
+  if (header) rows[rows.lastIndexOf(header)] = header = { ...header }
+  let key = header && groupOf?.(items[header.first]!).key
+  for (let i = before?.at(-1)?.first ?? 0; i < items.length;) {
+    const group = groupOf?.(items[i]!)
+    if (group && group.key !== key) {
+      // Keys name a place (group, row number), not the files in it: when a file leaves, the rows
+      // after it keep their elements and only the tiles that wrap to another row remount.
+      // A server that does not sort by date may repeat a group further down: count the repeats.
+      key = group.key
+      const repeat = seen.get(key) ?? 0
+      seen.set(key, repeat + 1)
+      rows.push((header = { kind: 'header', key: `h:${key}:${repeat}`, label: group.label, first: i, count: 0 }))
     }
-    return rows
-  }
-  const seen = new Map<string, number>()
-  let i = 0
-  while (i < items.length) {
-    const group = groupOf(items[i]!)
     let end = i + 1
-    while (end < items.length && groupOf(items[end]!).key === group.key) end++
-    // Keys name a place (group, row number), not the files in it: when a file leaves, the rows
-    // after it keep their elements and only the tiles that wrap to another row remount.
-    // A server that does not sort by date may repeat a group further down: count the repeats.
-    const repeat = seen.get(group.key) ?? 0
-    seen.set(group.key, repeat + 1)
-    const groupKey = `${group.key}:${repeat}`
-    rows.push({ kind: 'header', key: `h:${groupKey}`, label: group.label, first: i, count: end - i })
-    for (let start = i; start < end; start += columns) {
-      const slice = items.slice(start, Math.min(start + columns, end))
-      rows.push({ kind: 'tiles', key: `r:${groupKey}:${(start - i) / columns}`, first: start, items: slice })
-    }
+    while (end < items.length && end - i < columns && (!group || groupOf!(items[end]!).key === key)) end++
+    const place = header ? `${header.key.slice(2)}:${(i - header.first) / columns}` : i / columns
+    rows.push({ kind: 'tiles', key: `r:${place}`, first: i, items: items.slice(i, end) })
+    if (header) header.count = end - header.first
     i = end
   }
+  repeats.set(rows, seen)
   return rows
 }
 

@@ -5,7 +5,11 @@ import type { Favorite } from '../../api/favorite'
 import { useI18n } from '../../lib/i18n'
 import { dateGrouper } from './date-groups'
 import { afterPaint } from '../../lib/idle'
-import { buildRows, OVERSCAN } from './layout'
+import { buildRows, OVERSCAN, type Row } from './layout'
+import { earlierList } from '../loaded'
+
+/** The rows built for each list, with what they were built for. */
+const built = new WeakMap<readonly Favorite[], { rows: Row[]; layout: string }>()
 
 export function useRows(items: Favorite[], columns: number, grouped: boolean) {
   const { t, locale } = useI18n()
@@ -13,8 +17,20 @@ export function useRows(items: Favorite[], columns: number, grouped: boolean) {
   return useMemo(() => {
     // Today, Yesterday and This week are relative to when the rows are built (each list change).
     // eslint-disable-next-line react-hooks/purity
-    const groupOf = dateGrouper(Date.now(), locale, labels)
-    return buildRows(items, columns, grouped ? (f) => groupOf(f.starredAt) : undefined)
+    const now = Date.now()
+    const groupOf = dateGrouper(now, locale, labels)
+    const layout = grouped ? `${columns} ${locale} ${labels.today} ${new Date(now).toDateString()}` : `${columns}`
+    // A list that is an earlier one plus a page goes on from the earlier one's rows.
+    const earlier = earlierList(items)
+    const before = earlier && built.get(earlier)
+    const rows = buildRows(
+      items,
+      columns,
+      grouped ? (f) => groupOf(f.starredAt) : undefined,
+      before?.layout === layout ? before.rows : undefined,
+    )
+    built.set(items, { rows, layout })
+    return rows
   }, [items, columns, grouped, locale, labels])
 }
 

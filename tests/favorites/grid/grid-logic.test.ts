@@ -13,9 +13,11 @@ import {
   rowOfItem,
   tileWidth,
   type HeaderRow,
+  type Row,
 } from '../../../src/favorites/grid/layout'
 import { IMAGE_STYLES, chooseThumbnail, largestThumbnail } from '../../../src/favorites/grid/thumbnail-size'
-import { appendingFilter, flatten } from '../../../src/favorites/loaded'
+import { appendingFilter, earlierList, flatten, starredIn } from '../../../src/favorites/loaded'
+import type { Favorite } from '../../../src/api/favorite'
 import type { ListPage } from '../../../src/api/endpoints'
 
 const fav = (id: string, starredAt?: number) => favorite(id, { starredAt })
@@ -282,6 +284,27 @@ describe('work that does not grow with what is loaded', () => {
     ])
   })
 
+  it('builds the rows for a page arriving from the rows before it: the same rows, each file grouped about once', () => {
+    // 20,000 in pages of 100: a group spans many pages (the last one stays open page after page),
+    // a key comes back further down (a server not sorting by date), and rows end part-full.
+    const keyOf = (i: number) => (i < 9_950 ? 'a' : i < 15_000 ? 'b' : i < 15_050 ? 'a' : 'c')
+    const items = Array.from({ length: 20_000 }, (_, i) => ({ ...fav(`f${i}`), name: keyOf(i) }))
+    let calls = 0
+    const groupOf = (f: Favorite) => (calls++, { key: f.name, label: f.name.toUpperCase() })
+    for (const grouped of [true, false]) {
+      let rows: Row[] = []
+      calls = 0
+      for (let n = 100; n <= items.length; n += 100) {
+        rows = buildRows(items.slice(0, n), 7, grouped ? groupOf : undefined, rows)
+      }
+      const looked = calls
+      expect(rows).toEqual(buildRows(items, 7, grouped ? groupOf : undefined))
+      // Each file once, each row's first file once more, and per page the one row built again.
+      if (grouped) expect(looked).toBeLessThanOrEqual(20_000 + rows.length + 200 * 8)
+      expect(rows.filter((r) => r.kind === 'header').map((r) => r.key)).toEqual(grouped ? ['h:a:0', 'h:b:0', 'h:a:1', 'h:c:0'] : [])
+    }
+  })
+
   it('works out whether a date group is all selected once per selection, however often it is asked', () => {
     const ids = Array.from({ length: 20_000 }, (_, i) => `f${i}`)
     let lookups = 0
@@ -326,6 +349,21 @@ describe('lists derived from what is loaded, as pages arrive', () => {
     const all = named(starred(flatten(pages)))
     expect(all.slice(0, first.length)).toEqual(first)
     expect(all).toEqual(flatten(pages).filter((f) => f.starred && f.id.endsWith('7')))
+  })
+
+  it('keeps only the list before the newest reachable from it, not every list built', () => {
+    const named = appendingFilter((f) => f.id.endsWith('7'))
+    let pages = [page(0, 100)]
+    const lists = [starredIn(flatten(pages))]
+    for (let n = 1; n < 4; n++) {
+      pages = [...pages, page(n * 100, 100)]
+      lists.push(starredIn(flatten(pages)))
+      named(lists.at(-1)!)
+    }
+    const [newest, before] = [lists.at(-1)!, lists.at(-2)!]
+    expect(earlierList(newest)).toBe(before)
+    expect(earlierList(before)).toBeUndefined()
+    expect(earlierList(earlierList(named(newest))!)).toBeUndefined()
   })
 
   it('starts again for a list that is not an earlier one plus more (a patch)', () => {
