@@ -51,20 +51,15 @@ export function FavoritesPage() {
   // Loading or saving anything: said to assistive technology (and waited on by the browser tests).
   const saving = useIsMutating({ mutationKey: favoriteMutations.setStarredKey() }) > 0
   const busy = isFetching || saving
-  const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage])
 
   const setFilter = (next: ViewFilter) => setParams((p) => writeFilter(p, next))
   // A search is one history entry: its first letter pushes it and the next ones replace it, so
   // Back leaves the search. Asked of the URL itself, not of the last render: keys come faster.
   const onSearch = (q: string) =>
     setParams((p) => writeFilter(p, { ...filter, q }), { replace: q === '' || new URLSearchParams(window.location.search).has('q') })
-  const search = useSearch(items, filter, {
-    pages: query.data?.pages.length ?? 0,
-    hasNextPage,
-    isFetching,
-    isFetchNextPageError,
-    fetchNextPage: loadMore,
-  })
+  const nextPage = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage])
+  const search = useSearch(items, filter, { hasNextPage, isFetchNextPageError, fetchNextPage: nextPage })
+  const loadMore = useCallback(() => void nextPage(), [nextPage])
   const shown = search.shown
   const [sortCancelled, setSortCancelled] = useState<'name' | 'size' | null>(null)
   const cancelled = filter.sort === 'newest' ? sortCancelled : null

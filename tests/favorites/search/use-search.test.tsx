@@ -1,4 +1,4 @@
-import { renderHook } from '@testing-library/react'
+import { act, renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { expect, it, vi } from 'vitest'
 import { I18nProvider } from '../../../src/lib/i18n'
@@ -9,45 +9,49 @@ import { favorite } from '../../support/fixtures'
 const wrapper = ({ children }: { children: ReactNode }) => <I18nProvider initial="en">{children}</I18nProvider>
 const items = [favorite('a', { name: 'Photo 1' }), favorite('b', { name: 'Report' })]
 
-function setup(filter: ViewFilter) {
-  const fetchNextPage = vi.fn()
-  const list = (pages: number, more = true): ListProgress => ({
-    pages,
-    hasNextPage: more,
-    isFetching: false,
-    isFetchNextPageError: false,
-    fetchNextPage,
-  })
-  const hook = renderHook(({ pages, more }) => useSearch(items, filter, list(pages, more)), {
-    wrapper,
-    initialProps: { pages: 1, more: true },
-  })
-  return { ...hook, fetchNextPage }
+/** A list of `total` pages, one loaded; each fetch resolves when the test says so. */
+function setup(filter: ViewFilter, total = 3) {
+  let loaded = 1
+  const pending: (() => void)[] = []
+  const fetchNextPage = vi.fn(
+    () =>
+      new Promise<{ hasNextPage: boolean; isError: boolean }>((resolve) => {
+        pending.push(() => resolve({ hasNextPage: ++loaded < total, isError: false }))
+      }),
+  )
+  const list = (more: boolean): ListProgress => ({ hasNextPage: more, isFetchNextPageError: false, fetchNextPage })
+  const hook = renderHook(({ more }) => useSearch(items, filter, list(more)), { wrapper, initialProps: { more: true } })
+  /** The page in flight arrives (without a render: the next is asked for all the same). */
+  const arrive = () => act(async () => pending.shift()!())
+  return { ...hook, fetchNextPage, arrive }
 }
 
-it('asks for the next page each time one arrives while a search is on, until there are none', () => {
-  const { rerender, fetchNextPage, result } = setup({ type: 'all', sort: 'newest', q: 'photo' })
+it('asks for the next page as soon as one arrives, before any render, until there are none', async () => {
+  const { fetchNextPage, arrive, result } = setup({ type: 'all', sort: 'newest', q: 'photo' })
   expect(fetchNextPage).toHaveBeenCalledTimes(1)
-  // The page came and went between two renders: isFetching was never seen true.
-  rerender({ pages: 2, more: true })
-  expect(fetchNextPage).toHaveBeenCalledTimes(2)
   expect(result.current.gathering).toBe('loading')
-  rerender({ pages: 3, more: false })
+  await arrive()
+  await waitFor(() => expect(fetchNextPage).toHaveBeenCalledTimes(2))
+  await arrive()
+  // The third page was the last: nothing more is asked for.
+  await act(async () => {})
   expect(fetchNextPage).toHaveBeenCalledTimes(2)
-  expect(result.current.gathering).toBe('done')
 })
 
-it('asks for nothing without a search or a sort that needs every favorite, and stops on Stop', () => {
+it('asks for nothing without a search or a sort that needs every favorite, and stops on Stop', async () => {
   const idle = setup({ type: 'all', sort: 'oldest', q: '' })
-  idle.rerender({ pages: 2, more: true })
+  idle.rerender({ more: true })
   expect(idle.fetchNextPage).not.toHaveBeenCalled()
   expect(idle.result.current.gathering).toBe(null)
   expect(idle.result.current.shown).toBe(items)
 
-  const searching = setup({ type: 'all', sort: 'name', q: '' })
-  expect(searching.fetchNextPage).toHaveBeenCalledTimes(1)
-  searching.result.current.stop()
-  searching.rerender({ pages: 2, more: true })
-  expect(searching.fetchNextPage).toHaveBeenCalledTimes(1)
-  expect(searching.result.current.gathering).toBe('stopped')
+  const sorting = setup({ type: 'all', sort: 'name', q: '' })
+  expect(sorting.fetchNextPage).toHaveBeenCalledTimes(1)
+  act(() => sorting.result.current.stop())
+  expect(sorting.result.current.gathering).toBe('stopped')
+  // The page in flight arrives after Stop: no other is asked for.
+  await sorting.arrive()
+  expect(sorting.fetchNextPage).toHaveBeenCalledTimes(1)
+  act(() => sorting.result.current.resume())
+  await waitFor(() => expect(sorting.fetchNextPage).toHaveBeenCalledTimes(2))
 })
