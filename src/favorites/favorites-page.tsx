@@ -5,14 +5,13 @@ import { useSearchParams } from 'react-router-dom'
 import { favoriteMutations, favoriteQueries } from '../data/queries'
 import { useKooDriveClient } from '../data/client-context'
 import { whenIdle } from '../lib/idle'
-import { useI18n } from '../lib/i18n'
 import { useSession } from '../lib/session'
-import { Button } from '../ui/controls'
 import { FavoritesGrid } from './grid/favorites-grid'
 import { FavoritesHeader, loadViewOptionsSheet, useDensity } from './header/favorites-header'
 import { listFilter, readFilter, writeFilter, type ViewFilter } from './filters'
-import { GridFooter, errorDetail } from './grid/grid-footer'
-import { NO_SELECTION, keepPresent, selectedIn, type Selection } from './selection/selection'
+import { GridFooter } from './grid/grid-footer'
+import { useSelection } from './selection/use-selection'
+import { EmptyList, LoadFailed, Loading, NoMatch } from './list-states'
 import { usePreview } from './preview/use-preview'
 import { flatten, starredIn } from './loaded'
 import { useStarChanges } from './changes/use-star-changes'
@@ -33,7 +32,6 @@ const ShortcutsDialog = lazy(() => import('./header/shortcuts-dialog').then((m) 
 
 export function FavoritesPage() {
   const client = useKooDriveClient()
-  const { t } = useI18n()
   const [params, setParams] = useSearchParams()
   const filter = readFilter(params)
   const [density, setDensity] = useDensity()
@@ -69,21 +67,7 @@ export function FavoritesPage() {
   }
 
   // ---- selection and changes ----
-  // Hidden files keep their place in the selection: if KooDrive refuses, they come back selected.
-  // Files gone from the list (after the refetch, another filter) leave it.
-  const [selection, setSelection] = useState<Selection>(NO_SELECTION)
-  const [prunedFor, setPrunedFor] = useState(loaded)
-  if (prunedFor !== loaded) {
-    // Adjusting state while rendering (react.dev, "You might not need an effect"): no extra commit.
-    setPrunedFor(loaded)
-    if (selection.ids.size > 0) {
-      const present = new Set(loaded.map((f) => f.id))
-      setSelection((s) => keepPresent(s, (id) => present.has(id)))
-    }
-  }
-  const selected = useMemo(() => selectedIn(selection, shown), [selection, shown])
-  const clearSelection = useCallback(() => setSelection(NO_SELECTION), [])
-
+  const { selection, setSelection, selected, clear: clearSelection } = useSelection(loaded, shown)
   const { change, undo, lastChange, changed, dismiss } = useStarChanges(loaded, listOptions.queryKey)
   const removeSelected = useCallback(() => change(selected, false), [change, selected])
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
@@ -112,34 +96,13 @@ export function FavoritesPage() {
 
   let body
   if (query.isPending || (hasData && !gridShown)) {
-    body = (
-      <p role="status" className="p-8 text-center text-slate-600 dark:text-slate-400">
-        {t('loading')}
-      </p>
-    )
+    body = <Loading />
   } else if (query.isError && !query.data) {
-    body = (
-      <div role="alert" className="mx-auto mt-12 flex max-w-xl flex-col items-center gap-3 p-4 text-center">
-        <p className="font-semibold text-red-800 dark:text-red-300">{t('loadFailed')}</p>
-        <p className="text-sm text-slate-700 dark:text-slate-300">{errorDetail(query.error)}</p>
-        <Button onClick={() => void query.refetch()}>{t('retry')}</Button>
-      </div>
-    )
+    body = <LoadFailed error={query.error} onRetry={() => void query.refetch()} />
   } else if (filter.q.trim() && shown.length === 0) {
-    // The status line above says how the search went; here, the way out of an empty result.
-    body =
-      search.gathering === 'loading' ? null : (
-        <div className="mx-auto mt-12 flex max-w-xl justify-center p-4">
-          <Button onClick={() => onSearch('')}>{t('clearSearch')}</Button>
-        </div>
-      )
+    body = search.gathering === 'loading' ? null : <NoMatch onClear={() => onSearch('')} />
   } else if (items.length === 0 && !hasNextPage) {
-    body = (
-      <div className="mx-auto mt-12 flex max-w-xl flex-col items-center gap-3 p-4 text-center text-slate-700 dark:text-slate-300">
-        <p role="status">{filter.type === 'all' ? t('emptyAll') : t('emptyFiltered')}</p>
-        {filter.type !== 'all' && <Button onClick={() => setFilter({ ...filter, type: 'all' })}>{t('showAll')}</Button>}
-      </div>
-    )
+    body = <EmptyList onShowAll={filter.type === 'all' ? undefined : () => setFilter({ ...filter, type: 'all' })} />
   } else {
     body = (
       <FavoritesGrid
