@@ -38,6 +38,14 @@ it.each([
   expect(await problems(file, `${code}\nexport {}\n`)).toEqual([])
 })
 
+it('refuses a source file over 200 lines, messages excepted', async () => {
+  const lines = (n: number) => Array.from({ length: n }, (_, i) => `export const x${i} = ${i}`).join('\n') + '\n'
+  const rules = async (filePath: string, code: string) => (await eslint.lintText(code, { filePath }))[0]!.messages.map((m) => m.ruleId)
+  expect(await rules('src/favorites/x.ts', lines(201))).toContain('max-lines')
+  expect(await rules('src/favorites/x.ts', lines(200))).not.toContain('max-lines')
+  expect(await rules('src/lib/messages/x.ts', lines(201))).not.toContain('max-lines')
+})
+
 // The app and the server are TypeScript projects of their own (tsconfig.app.json: DOM, no Node;
 // tsconfig.server.json: Node, no DOM), so neither side can use the other's globals.
 const typeErrors = (project: string, file: string, code: string) => {
