@@ -114,6 +114,33 @@ describe.each([360, 390, 768])('on a %i px wide screen', (width) => {
   })
 })
 
+it('on a phone, a search left open closes to the icon and its query: the file type and the view options are back', async () => {
+  const { page, context } = await openPage(app.browser, app.server, app.server.url, {
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+  })
+  const header = page.getByRole('banner')
+  const cells = page.getByRole('grid', { name: 'Favorites' }).getByRole('gridcell')
+  await cells.first().waitFor()
+  await header.getByRole('button', { name: 'Search', exact: true }).click()
+  const field = header.getByRole('searchbox', { name: 'Search favorites by name' })
+  await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true)
+  await field.fill('photo')
+  // A tap outside the field (here the search's status line) leaves it.
+  await page.getByText(/matches in/).click()
+  const chip = header.getByRole('button', { name: 'Search: photo' })
+  await chip.waitFor()
+  expect(await field.isVisible()).toBe(false)
+  const top = await line(page, header)
+  expect(top.boxes.length).toBe(4) // title, the search and its query, file type, View options
+  expect(oneLine(top)).toBe(true)
+  expect(new URL(page.url()).searchParams.get('q')).toBe('photo')
+  await chip.click()
+  await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true)
+  expect(await field.inputValue()).toBe('photo')
+  await context.close()
+})
+
 it('shows every setting on the header line of a wide screen, and follows the window to narrow and back', async () => {
   const { page, context } = await openPage(app.browser, app.server)
   const header = page.getByRole('banner')

@@ -1,5 +1,6 @@
 // The header's search: `/` focuses it, Esc clears it and returns to the grid. On a phone it is an
-// icon that opens the field over the header line.
+// icon that opens the field over the header line; left with a query, the field closes to the icon
+// and the query (the file type and the view options show again), and a tap opens it again.
 import { useEffect, useRef, useState } from 'react'
 import { useI18n } from '../../lib/i18n'
 import { cn } from '../../ui/cn'
@@ -54,19 +55,27 @@ export function SearchField({ value, onSearch }: { value: string; onSearch: (q: 
     refocus.current = true
     change('')
   }
-  const shown = open || text !== ''
   return (
     <div role="search" className="contents">
-      {!shown && (
-        <Button size="icon" className="sm:hidden" aria-label={t('search')} title={t('search')} onClick={() => setOpen(true)}>
-          <Icon name="search" className="size-5" />
+      {!open && (
+        <Button
+          size={text ? 'md' : 'icon'}
+          className="min-w-0 sm:hidden"
+          aria-label={text ? `${t('search')}: ${text}` : t('search')}
+          title={t('search')}
+          onClick={() => setOpen(true)}
+        >
+          <Icon name="search" className="size-5 shrink-0" />
+          {text && <span className="max-w-20 truncate">{text}</span>}
         </Button>
       )}
       <div
         className={cn(
           'relative flex items-center',
-          shown ? 'max-sm:absolute max-sm:inset-0 max-sm:z-10 max-sm:bg-white max-sm:px-4 max-sm:dark:bg-slate-900' : 'max-sm:hidden',
+          open ? 'max-sm:absolute max-sm:inset-0 max-sm:z-10 max-sm:bg-white max-sm:px-4 max-sm:dark:bg-slate-900' : 'max-sm:hidden',
         )}
+        // Closes when the focus leaves the field and its Clear button (the phone's overlay).
+        onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && setOpen(false)}
       >
         <Icon name="search" className="pointer-events-none absolute left-2.5 size-4 text-slate-500 max-sm:left-6.5 dark:text-slate-400" />
         <input
@@ -84,7 +93,6 @@ export function SearchField({ value, onSearch }: { value: string; onSearch: (q: 
             e.preventDefault()
             clear()
           }}
-          onBlur={() => text === '' && setOpen(false)}
           className={
             'h-9 w-full rounded-md border border-slate-300 bg-white pr-2 pl-8 text-sm text-slate-900 ' +
             'placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-blue-600 sm:w-48 2xl:w-64 ' +
