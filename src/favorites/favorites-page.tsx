@@ -55,9 +55,8 @@ export function FavoritesPage() {
   // Back leaves the search. Asked of the URL itself, not of the last render: keys come faster.
   const onSearch = (q: string) =>
     setParams((p) => writeFilter(p, { ...filter, q }), { replace: q === '' || new URLSearchParams(window.location.search).has('q') })
-  const nextPage = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage])
-  const search = useSearch(items, filter, { hasNextPage, isFetchNextPageError, fetchNextPage: nextPage })
-  const loadMore = useCallback(() => void nextPage(), [nextPage])
+  const loadMore = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage])
+  const search = useSearch(items, filter, { hasNextPage, isFetchNextPageError, fetchNextPage: loadMore })
   const shown = search.shown
   const [sortCancelled, setSortCancelled] = useState<'name' | 'size' | null>(null)
   const cancelled = filter.sort === 'newest' ? sortCancelled : null

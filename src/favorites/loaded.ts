@@ -17,8 +17,7 @@ function link(list: readonly Favorite[], earlier: readonly Favorite[]) {
 
 /**
  * Each list's last flattening, by its first page: a next page only appends to its pages, so the
- * result is extended (the same pages flattened again, as by the preview's page loop, are only
- * copied). Weakly held: when the list's pages go (Disconnect, a refetch), so does this.
+ * result is extended (the same pages flattened again are only copied). Weakly held: when the list's pages go (Disconnect, a refetch), so does this.
  */
 const flattened = new WeakMap<ListPage, { pages: readonly ListPage[]; out: readonly Favorite[]; seen: Set<string> }>()
 

@@ -3,8 +3,8 @@
 // size). Work per scroll frame must not grow with what is loaded. Nothing is asserted about time.
 import type { BrowserContext, CDPSession, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
-import { newContext, quiet, withBrowserAndServer } from '../support/browser'
-import { CONTROL_SCROLLER, instrument, longFrames, scrollAt, taskSeconds } from './page-timing'
+import { newContext, withBrowserAndServer } from '../support/browser'
+import { CONTROL_SCROLLER, idle, instrument, jumpUntil, longFrames, scrollAt, taskSeconds } from './page-timing'
 import { median, record } from './results'
 
 const app = withBrowserAndServer({ demoFiles: 100_000, now: () => Date.now() })
@@ -24,29 +24,6 @@ async function open(control: boolean): Promise<{ context: BrowserContext; page: 
   await page.goto(url)
   if (!control) await page.getByRole('gridcell').first().waitFor()
   return { context, page, cdp }
-}
-
-/** Puts the scroller at its end every frame until the favorite at `count - 1` is shown. */
-const jumpUntil = (page: Page, count: number) =>
-  page.evaluate(
-    (count) =>
-      new Promise<{ start: number; end: number }>((resolve) => {
-        const el = document.querySelector('[data-testid=favorites-scroll]')!
-        const start = performance.now()
-        const step = () => {
-          el.scrollTop = el.scrollHeight
-          if (document.querySelector(`[data-index="${count - 1}"]`)) resolve({ start, end: performance.now() })
-          else requestAnimationFrame(step)
-        }
-        step()
-      }),
-    count,
-  )
-
-/** Waits until nothing is loading (the app; the control has nothing to load) and the browser has been idle twice. */
-async function idle(page: Page) {
-  if ((await page.getByRole('main').count()) > 0) await quiet(page)
-  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve))))
 }
 
 /**

@@ -4,8 +4,8 @@
 // fresh browser context. Figures go to docs/bench/results.md; nothing is asserted about time.
 import type { BrowserContext, CDPSession, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
-import { newContext, quiet, withBrowserAndServer } from '../support/browser'
-import { CONTROL_SCROLLER, firstPainted, instrument, longFrames, scrollAt, taskSeconds } from './page-timing'
+import { newContext, withBrowserAndServer } from '../support/browser'
+import { CONTROL_SCROLLER, firstPainted, idle, instrument, jumpUntil, longFrames, scrollAt, taskSeconds } from './page-timing'
 import { median, record } from './results'
 
 // The server on the real clock too: the pages' real clock would otherwise be far from its X-Date.
@@ -225,26 +225,9 @@ it('first thumbnail, against a static page showing one', async () => {
 })
 
 it('loading 20,000 by jumping to the end: long frames, heap and DOM', async () => {
-  /** Puts the scroller at its end every frame until `count` favorites are loaded. */
-  const jumpUntil = (page: Page, count: number) =>
-    page.evaluate(
-      (count) =>
-        new Promise<{ start: number; end: number }>((resolve) => {
-          const el = document.querySelector('[data-testid=favorites-scroll]')!
-          const start = performance.now()
-          const step = () => {
-            el.scrollTop = el.scrollHeight
-            if (document.querySelector(`[data-index="${count - 1}"]`)) resolve({ start, end: performance.now() })
-            else requestAnimationFrame(step)
-          }
-          step()
-        }),
-      count,
-    )
   /** Once loading has stopped and the browser is idle: what the favorites hold, not a page in flight. */
   const measure = async (page: Page, cdp: CDPSession) => {
-    await quiet(page)
-    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve))))
+    await idle(page)
     await cdp.send('HeapProfiler.collectGarbage')
     const { usedSize } = await cdp.send('Runtime.getHeapUsage')
     return { heap: usedSize, dom: await page.evaluate(() => document.getElementsByTagName('*').length) }

@@ -1,6 +1,7 @@
 // What the benchmark installs in its pages (long animation frames, and when the first thumbnail
-// was painted), and the measurements its files share: scrolling, main-thread time, long frames.
+// was painted), and the measurements its files share: scrolling, loading, main-thread time, long frames.
 import type { CDPSession, Page } from 'playwright-core'
+import { quiet } from '../support/browser'
 
 /** Installed in every page (addInitScript): runs in the page, so it must stand alone. */
 export function instrument() {
@@ -83,3 +84,26 @@ export const longFrames = (page: Page, from: number, to: number) =>
         .map((f) => f.duration),
     [from, to] as const,
   )
+
+/** Puts the favorites scroller at its end every frame until the favorite at `count - 1` is shown. */
+export const jumpUntil = (page: Page, count: number) =>
+  page.evaluate(
+    (count) =>
+      new Promise<{ start: number; end: number }>((resolve) => {
+        const el = document.querySelector('[data-testid=favorites-scroll]')!
+        const start = performance.now()
+        const step = () => {
+          el.scrollTop = el.scrollHeight
+          if (document.querySelector(`[data-index="${count - 1}"]`)) resolve({ start, end: performance.now() })
+          else requestAnimationFrame(step)
+        }
+        step()
+      }),
+    count,
+  )
+
+/** Waits until the app loads nothing (a control page has nothing to load) and the browser has been idle twice. */
+export async function idle(page: Page) {
+  if ((await page.getByRole('main').count()) > 0) await quiet(page)
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve))))
+}

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
 import { newContext, quiet, startAppServer, withBrowserAndServer } from '../support/browser'
-import { instrument, longFrames, taskSeconds } from './page-timing'
+import { idle, instrument, jumpUntil, longFrames, taskSeconds } from './page-timing'
 import { median, record } from './results'
 
 // Search over everything: 100,000 favorites. Keystrokes and sorting: exactly 20,000, all loaded.
@@ -31,23 +31,10 @@ async function open(server: RunningServer) {
   return { context, page, cdp }
 }
 
-/** Jumps to the end of the grid every frame until every favorite is loaded. */
+/** Jumps to the end of the grid every frame until every favorite is loaded, then waits for quiet. */
 async function loadAll(page: Page, count: number) {
-  await page.evaluate(
-    (count) =>
-      new Promise<void>((resolve) => {
-        const el = document.querySelector('[data-testid=favorites-scroll]')!
-        const step = () => {
-          el.scrollTop = el.scrollHeight
-          if (document.querySelector(`[data-index="${count - 1}"]`)) resolve()
-          else requestAnimationFrame(step)
-        }
-        step()
-      }),
-    count,
-  )
-  await quiet(page)
-  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve))))
+  await jumpUntil(page, count)
+  await idle(page)
 }
 
 /**

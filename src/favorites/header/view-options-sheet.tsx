@@ -11,9 +11,7 @@ export function ViewOptionsSheet({ onClose, onShortcuts, ...props }: Omit<Header
     <Dialog
       aria-labelledby="view-options-title"
       onClose={onClose}
-      className={
-        'mx-auto mt-auto mb-0 w-full max-w-md rounded-t-2xl p-4 ' + 'pb-[max(1rem,env(safe-area-inset-bottom))] sm:mb-auto sm:rounded-2xl'
-      }
+      className="mx-auto mt-auto mb-0 w-full max-w-md rounded-t-2xl p-4 pb-[max(1rem,env(safe-area-inset-bottom))] sm:mb-auto sm:rounded-2xl"
     >
       <h2 id="view-options-title" className="mb-3 text-base font-semibold">
         {t('viewOptions')}

@@ -63,11 +63,12 @@ export function usePreview({ loaded, items, query, loadMore }: PreviewOptions) {
     [setParams],
   )
   // Next at the end of what is loaded: pages load until a file the grid shows comes after this one.
+  // The step ends when the preview leaves that file (adjusted while rendering, no extra commit).
   const [stepFrom, setStepFrom] = useState<string | null>(null)
+  if (stepFrom !== null && stepFrom !== fileId) setStepFrom(null)
   const stepping = stepFrom !== null && stepFrom === fileId
   useEffect(() => {
     if (!stepping) return
-    // The step ends by leaving this file; going back to it (Previous, a click) clears the step.
     if (nextShown) show(nextShown.id, true)
     else if (hasNextPage && !isFetching) loadMore()
   }, [stepping, nextShown, hasNextPage, isFetching, loadMore, show])
@@ -96,9 +97,9 @@ export function usePreview({ loaded, items, query, loadMore }: PreviewOptions) {
     item,
     hasPrevious: previousShown !== undefined,
     hasNext: nextShown !== undefined || hasNextPage,
-    open: useCallback((at: number) => items[at] && (setStepFrom(null), show(items[at].id, false)), [items, show]),
-    close: () => (setStepFrom(null), openedHere ? navigate(-1) : drop()),
-    previous: () => previousShown && (setStepFrom(null), show(previousShown.id, true)),
+    open: useCallback((at: number) => items[at] && show(items[at].id, false), [items, show]),
+    close: () => (openedHere ? navigate(-1) : drop()),
+    previous: () => previousShown && show(previousShown.id, true),
     next: () => setStepFrom(fileId),
     focusRequest,
   }
