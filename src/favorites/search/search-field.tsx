@@ -11,23 +11,28 @@ const focusGrid = () => document.querySelector<HTMLElement>('[role=grid] [tabind
 
 export function SearchField({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const { t } = useI18n()
-  // Typed text shows at once; the URL follows. Back or Forward changes the URL: the field follows.
+  // Typed text shows at once; the URL follows, and its renders can lag behind the keys (the router
+  // renders in a transition). A value this field asked for and has not seen yet is its own echo and
+  // leaves the text alone; any other (Back, Forward, the no-match screen's Clear) replaces it.
   const [text, setText] = useState(value)
   const [urlValue, setUrlValue] = useState(value)
+  const [asked, setAsked] = useState<readonly string[]>([])
   if (urlValue !== value) {
     setUrlValue(value)
-    setText(value)
-  }
+    const echo = asked.lastIndexOf(value)
+    setAsked(echo < 0 ? [] : asked.slice(echo + 1))
+    if (echo < 0) setText(value)
+  } else if (asked.length > 0 && asked[asked.length - 1] === value) setAsked([]) // typed back to where the URL is
   const [open, setOpen] = useState(false)
   const input = useRef<HTMLInputElement>(null)
   // Esc or Clear: the grid gets the focus once the cleared search is in the URL and rendered.
   const refocus = useRef(false)
   useEffect(() => {
-    if (value === '' && refocus.current) {
+    if (value === '' && text === '' && refocus.current) {
       refocus.current = false
       focusGrid()
     }
-  }, [value])
+  }, [value, text])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -47,11 +52,12 @@ export function SearchField({ value, onSearch }: { value: string; onSearch: (q: 
 
   const change = (q: string) => {
     setText(q)
+    setAsked((a) => [...a, q])
     onSearch(q)
   }
   const clear = () => {
     setOpen(false)
-    if (value === '') return focusGrid()
+    if (text === '' && value === '') return focusGrid()
     refocus.current = true
     change('')
   }
