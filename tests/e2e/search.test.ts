@@ -203,6 +203,15 @@ it('sorts 3,000 favorites by name in natural order, after loading them all', asy
   // "File 2" before "File 10": numbers compare as numbers.
   const numbered = shown.filter((n) => /^Photo \d+\./.test(n)).map((n) => Number(/\d+/.exec(n)![0]))
   expect(numbered).toEqual(numbered.toSorted((a, b) => a - b))
+  // A removal and its Undo keep the name order.
+  const removable = shown.findIndex((n) => !serverOrder().find((f) => f.name === n)!.locked)
+  await cells(page).nth(removable).click()
+  await page.keyboard.press('Delete')
+  const first = async () => (await cellNames(page)).slice(0, 10)
+  expect(removable).toBeLessThan(10)
+  await expect.poll(first).toEqual(shown.toSpliced(removable, 1).slice(0, 10))
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect.poll(first).toEqual(shown.slice(0, 10))
   await context.close()
 })
 

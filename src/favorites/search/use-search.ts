@@ -73,9 +73,10 @@ export function useSearch(items: readonly Favorite[], filter: ViewFilter, list: 
 
   // Name and size orders need every favorite: while they load the grid keeps KooDrive's order.
   // Offline, stopped or failed, what is loaded is sorted (and the status says it is not all).
-  const sortedBy = needsAll(filter.sort) && !(wantsAll && gathering === 'loading') ? filter.sort : null
+  // Until the sort code is in, the grid keeps the starred order and its date groups.
+  const sortedBy = ready && needsAll(filter.sort) && !(wantsAll && gathering === 'loading') ? filter.sort : null
   const sorted = useMemo(
-    () => (!ready || !sortedBy ? (items as Favorite[]) : sortedBy === 'name' ? ready.byName(items, locale) : ready.bySize(items)),
+    () => (!sortedBy || !ready ? (items as Favorite[]) : sortedBy === 'name' ? ready.byName(items, locale) : ready.bySize(items)),
     [ready, items, sortedBy, locale],
   )
   // Until the search code is in (a moment, and it is preloaded), a search shows nothing yet.

@@ -55,3 +55,18 @@ it('asks for nothing without a search or a sort that needs every favorite, and s
   act(() => sorting.result.current.resume())
   await waitFor(() => expect(sorting.fetchNextPage).toHaveBeenCalledTimes(2))
 })
+
+it('keeps the starred order and its date groups until the sort code is in, then sorts', async () => {
+  // A fresh copy of the module, whose sort code (a lazy chunk) is not loaded yet.
+  vi.resetModules()
+  const fresh = await import('../../../src/favorites/search/use-search')
+  const i18n = await import('../../../src/lib/i18n')
+  const freshWrapper = ({ children }: { children: ReactNode }) => <i18n.I18nProvider initial="en">{children}</i18n.I18nProvider>
+  const list: ListProgress = { hasNextPage: false, isFetchNextPageError: false, fetchNextPage: vi.fn() }
+  const byName = [favorite('b', { name: 'Report' }), favorite('a', { name: 'Photo 1' })]
+  const { result } = renderHook(() => fresh.useSearch(byName, { type: 'all', sort: 'name', q: '' }, list), { wrapper: freshWrapper })
+  expect(result.current.grouped).toBe(true)
+  expect(result.current.shown).toBe(byName)
+  await waitFor(() => expect(result.current.grouped).toBe(false))
+  expect(result.current.shown.map((f) => f.name)).toEqual(['Photo 1', 'Report'])
+})
