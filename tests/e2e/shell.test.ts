@@ -134,6 +134,11 @@ it('on a phone, a search left open closes to the icon and its query: the file ty
   const top = await line(page, header)
   expect(top.boxes.length).toBe(4) // title, the search and its query, file type, View options
   expect(oneLine(top)).toBe(true)
+  // The query takes the short title's room: the heading keeps its icon and its name, no "Fav…".
+  const heading = header.getByRole('heading', { name: 'KooDrive Favorites' })
+  expect(await heading.evaluate((h) => [...h.querySelectorAll('[aria-hidden=true]')].map((el) => getComputedStyle(el).display))).toEqual([
+    'none',
+  ])
   expect(new URL(page.url()).searchParams.get('q')).toBe('photo')
   await chip.click()
   await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true)

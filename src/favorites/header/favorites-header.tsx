@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from 'react'
 import { LOCALES, useI18n } from '../../lib/i18n'
 import { readPref, writePref } from '../../lib/prefs'
 import { useTheme, type Theme } from '../../lib/theme'
+import { cn } from '../../ui/cn'
 import { Button, Icon, Select } from '../../ui/controls'
 import { useMediaQuery } from '../../ui/use-media-query'
 import { SORT_LABELS, SORTS, TYPE_FILTER_IDS, type ViewFilter } from '../filters'
@@ -56,8 +57,9 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
     >
       <h1 className="mr-auto flex min-w-0 items-center gap-2 text-lg font-semibold">
         <img src="/icon.svg" alt="" className="size-7 shrink-0" />
-        {/* On a phone the short name shows; the heading's name stays the full one. */}
-        <span aria-hidden="true" className="truncate sm:hidden">
+        {/* On a phone the short name shows, unless a search's query needs the room; the heading's
+            name stays the full one. */}
+        <span aria-hidden="true" className={cn('truncate sm:hidden', filter.q && 'hidden')}>
           {t('favorites')}
         </span>
         <span className="truncate max-sm:sr-only">{t('appName')}</span>
