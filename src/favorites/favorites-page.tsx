@@ -8,7 +8,7 @@ import { whenIdle } from '../lib/idle'
 import { useSession } from '../lib/session'
 import { FavoritesGrid } from './grid/favorites-grid'
 import { FavoritesHeader, loadViewOptionsSheet, useDensity } from './header/favorites-header'
-import { listFilter, readFilter, writeFilter, type ViewFilter } from './filters'
+import { currentParams, listFilter, readFilter, withFilter, type ViewFilter } from './filters'
 import { GridFooter } from './grid/grid-footer'
 import { useSelection } from './selection/use-selection'
 import { EmptyList, LoadFailed, Loading, NoMatch } from './list-states'
@@ -50,11 +50,11 @@ export function FavoritesPage() {
   const saving = useIsMutating({ mutationKey: favoriteMutations.setStarredKey() }) > 0
   const busy = isFetching || saving
 
-  const setFilter = (next: ViewFilter) => setParams((p) => writeFilter(p, next))
+  // Each change is made to the URL as it is now, not as last rendered (see currentParams).
+  const setFilter = (patch: Partial<ViewFilter>) => setParams(() => withFilter(currentParams(), patch))
   // A search is one history entry: its first letter pushes it and the next ones replace it, so
-  // Back leaves the search. Asked of the URL itself, not of the last render: keys come faster.
-  const onSearch = (q: string) =>
-    setParams((p) => writeFilter(p, { ...filter, q }), { replace: q === '' || new URLSearchParams(window.location.search).has('q') })
+  // Back leaves the search.
+  const onSearch = (q: string) => setParams(() => withFilter(currentParams(), { q }), { replace: q === '' || currentParams().has('q') })
   const loadMore = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage])
   const search = useSearch(items, filter, { hasNextPage, isFetchNextPageError, fetchNextPage: loadMore })
   const shown = search.shown
@@ -62,7 +62,7 @@ export function FavoritesPage() {
   const cancelled = filter.sort === 'newest' ? sortCancelled : null
   const cancelSort = () => {
     setSortCancelled(filter.sort as 'name' | 'size')
-    setFilter({ ...filter, sort: 'newest' })
+    setFilter({ sort: 'newest' })
   }
 
   // ---- selection and changes ----
@@ -101,7 +101,7 @@ export function FavoritesPage() {
   } else if (filter.q.trim() && shown.length === 0) {
     body = search.gathering === 'loading' ? null : <NoMatch onClear={() => onSearch('')} />
   } else if (items.length === 0 && !hasNextPage) {
-    body = <EmptyList onShowAll={filter.type === 'all' ? undefined : () => setFilter({ ...filter, type: 'all' })} />
+    body = <EmptyList onShowAll={filter.type === 'all' ? undefined : () => setFilter({ type: 'all' })} />
   } else {
     body = (
       <FavoritesGrid

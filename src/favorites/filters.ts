@@ -69,6 +69,15 @@ export function listFilter(filter: Pick<ViewFilter, 'type' | 'sort'>): ListFilte
   }
 }
 
+/**
+ * The URL's params as they are now. The router renders in a transition, so what the last render
+ * read can be behind the URL (a key typed a moment ago): changes are made to these instead.
+ */
+export const currentParams = () => new URLSearchParams(window.location.search)
+
+/** `params` with part of the filter changed. */
+export const withFilter = (params: URLSearchParams, patch: Partial<ViewFilter>) => writeFilter(params, { ...readFilter(params), ...patch })
+
 /** Writes a filter into URL params, leaving defaults out so that links stay short. */
 export function writeFilter(params: URLSearchParams, filter: ViewFilter): URLSearchParams {
   const next = new URLSearchParams(params)

@@ -1,5 +1,5 @@
 // The favorites screen in each of its states, against the real embedded server.
-import { act, screen, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
@@ -115,6 +115,20 @@ describe('FavoritesPage', () => {
     await user.click(screen.getByRole('button', { name: 'Show all types' }))
     expect(await screen.findByRole('grid', { name: 'Favorites' })).toBeInTheDocument()
     expect(screen.getByRole('combobox', { name: 'File type' })).toHaveValue('all')
+  })
+
+  it('keeps a query typed a moment before a file type is chosen, before the router has rendered it', async () => {
+    renderWithApp(<FavoritesPage />, { client: testClient(server.url) })
+    await screen.findByRole('grid', { name: 'Favorites' })
+    // Both in one batch: the router renders the query in a transition, after the second change.
+    act(() => {
+      fireEvent.change(screen.getByRole('searchbox', { name: 'Search favorites by name' }), { target: { value: 'photo' } })
+      fireEvent.change(screen.getByRole('combobox', { name: 'File type' }), { target: { value: 'images' } })
+    })
+    const url = new URLSearchParams(window.location.search)
+    expect([url.get('q'), url.get('type')]).toEqual(['photo', 'images'])
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'File type' })).toHaveValue('images'))
+    expect(screen.getByRole('searchbox', { name: 'Search favorites by name' })).toHaveValue('photo')
   })
 
   it('shows a failed first page with the server message and a Retry that works', async () => {

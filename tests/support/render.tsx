@@ -1,7 +1,7 @@
 // Renders app pieces with fresh providers, talking to a real server through the real client.
 import { render } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import { MemoryRouter } from 'react-router-dom'
+import { BrowserRouter } from 'react-router-dom'
 import { createClient, type KooDriveClient } from '../../src/api/client'
 import { AppProviders, makeAppClients } from '../../src/app/app'
 import { I18nProvider } from '../../src/lib/i18n'
@@ -15,6 +15,8 @@ export function testClient(baseUrl: string, fetchImpl?: typeof fetch): KooDriveC
 
 export function renderWithApp(ui: ReactNode, { client, route = '/' }: { client: KooDriveClient; route?: string }) {
   session.connect(USER)
+  // The app's router: the page makes its changes to the URL as it is now (window.location).
+  window.history.replaceState(null, '', route)
   // The app's own query client (its mutation defaults are part of what is tested), without retries.
   const clients = makeAppClients(client)
   const { queryClient } = clients
@@ -24,7 +26,7 @@ export function renderWithApp(ui: ReactNode, { client, route = '/' }: { client: 
     ...render(
       <I18nProvider initial="en">
         <AppProviders {...clients}>
-          <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+          <BrowserRouter>{ui}</BrowserRouter>
         </AppProviders>
       </I18nProvider>,
     ),

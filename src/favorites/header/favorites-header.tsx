@@ -33,7 +33,8 @@ export function useDensity(): [Density, (d: Density) => void] {
 
 export interface HeaderProps {
   filter: ViewFilter
-  onFilter: (f: ViewFilter) => void
+  /** Changes part of the filter. */
+  onFilter: (patch: Partial<ViewFilter>) => void
   density: Density
   onDensity: (d: Density) => void
   onShortcuts: () => void
@@ -70,7 +71,7 @@ export function FavoritesHeader({ filter, onFilter, density, onDensity, onShortc
         labelClassName="max-sm:sr-only"
         value={filter.type}
         options={TYPE_FILTER_IDS.map((id) => ({ id, label: t(`type.${id}`) }))}
-        onChange={(type) => onFilter({ ...filter, type })}
+        onChange={(type) => onFilter({ type })}
       />
       {wide ? (
         <ViewOptions filter={filter} onFilter={onFilter} density={density} onDensity={onDensity} onShortcuts={onShortcuts} />
@@ -123,7 +124,7 @@ export function ViewOptions({
         labelClassName={labelClassName}
         value={filter.sort}
         options={SORTS.map((id) => ({ id, label: t(SORT_LABELS[id]) }))}
-        onChange={(sort) => onFilter({ ...filter, sort })}
+        onChange={(sort) => onFilter({ sort })}
       />
       <Select
         label={t('thumbnailSize')}

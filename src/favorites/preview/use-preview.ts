@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import type { Favorite } from '../../api/favorite'
 import type { ListPage } from '../../api/endpoints'
+import { currentParams } from '../filters'
 
 interface PreviewOptions {
   /** Every loaded file in order, hidden ones too. */
@@ -39,8 +40,8 @@ export function usePreview({ loaded, items, query, loadMore }: PreviewOptions) {
   const show = useCallback(
     (id: string, replace: boolean) =>
       setParams(
-        (p) => {
-          const next = new URLSearchParams(p)
+        () => {
+          const next = currentParams()
           next.set('file', id)
           return next
         },
@@ -53,8 +54,8 @@ export function usePreview({ loaded, items, query, loadMore }: PreviewOptions) {
   const drop = useCallback(
     () =>
       setParams(
-        (p) => {
-          const next = new URLSearchParams(p)
+        () => {
+          const next = currentParams()
           next.delete('file')
           return next
         },
