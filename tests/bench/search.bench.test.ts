@@ -11,18 +11,15 @@ import { median, record } from './results'
 // Search over everything: 100,000 favorites. Keystrokes and sorting: exactly 20,000, all loaded.
 const big = withBrowserAndServer({ demoFiles: 100_000, now: () => Date.now() })
 let small: RunningServer
-beforeAll(async () => {
-  small = await startAppServer({ demoFiles: 20_000, now: () => Date.now() })
-}, 300_000)
-afterAll(() => small?.close())
-
 /** The name the grid shows first once sorted by name (the app's own collation). */
 let firstByName: string
-beforeAll(() => {
+beforeAll(async () => {
+  small = await startAppServer({ demoFiles: 20_000, now: () => Date.now() })
   const { compare } = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
   const names = small.app.store!.db.prepare('SELECT name FROM files WHERE starred = 1').all() as { name: string }[]
   firstByName = names.map((r) => r.name).sort(compare)[0]!
-})
+}, 300_000)
+afterAll(() => small?.close())
 
 const TRIALS = 5
 const QUERY = 'photo'
